@@ -1,0 +1,76 @@
+namespace MentorFunctions.Core.Conversations;
+
+// The steps the conversation workflow calls. In Azure each is a Durable activity of the same name; on the virtual
+// clock they are called directly. Inputs and outputs are small records of ids and numbers (plus one message).
+
+/// <summary>Names of the workflow's steps; the Functions shell registers one activity per name.</summary>
+public static class StepNames
+{
+    public const string RecordMessage = "RecordMessage";
+    public const string PlanReply = "PlanReply";
+    public const string DeliverReply = "DeliverReply";
+}
+
+/// <summary>Record one message: style features, timing, dedup by message id.</summary>
+public sealed record RecordMessageInput(ConversationKey Conversation, ConversationMessage Message);
+
+/// <summary>
+/// What recording learned. <paramref name="AlreadyCounted"/> is true when the message id had been recorded before
+/// (a Zulip re-send or a retried step). <paramref name="Urgency"/> is 0 (not urgent) to 1 (very urgent), for student
+/// messages only.
+/// </summary>
+public sealed record RecordMessageResult(bool AlreadyCounted, double Urgency);
+
+/// <summary>
+/// Plan the reply to a burst of student messages. <paramref name="FirstMessageAt"/> is the first unanswered student
+/// message of the burst, <paramref name="LatestMessageId"/> the newest one; <paramref name="Now"/> is the workflow's time.
+/// </summary>
+public sealed record PlanReplyInput(
+    ConversationKey Conversation,
+    long FirstMessageId,
+    DateTimeOffset FirstMessageAt,
+    long LatestMessageId,
+    DateTimeOffset LatestMessageAt,
+    int MessagesInBurst,
+    double Urgency,
+    DateTimeOffset Now);
+
+/// <summary>
+/// When to answer. <paramref name="DueAt"/> is when the reply should be posted; <paramref name="NotAfter"/> is the latest
+/// time any reply to this burst may be posted (first message + the maximum delay), which a later plan never passes.
+/// </summary>
+public sealed record ReplyPlan(DateTimeOffset DueAt, DateTimeOffset NotAfter, double DelaySeconds);
+
+/// <summary>
+/// Compose and deliver the reply to a burst. <paramref name="ReplyId"/> identifies this pending reply (the first student
+/// message id of the burst) so a retried step never posts twice.
+/// </summary>
+public sealed record DeliverReplyInput(
+    ConversationKey Conversation,
+    long ReplyId,
+    long FirstMessageId,
+    long LatestMessageId,
+    double DelaySeconds,
+    DateTimeOffset Now);
+
+/// <summary>How a pending reply ended.</summary>
+public enum DeliveryOutcome
+{
+    /// <summary>The AI reply was posted to the conversation.</summary>
+    Posted = 0,
+    /// <summary>The mentor answered meanwhile (seen in Zulip's history); nothing was posted.</summary>
+    MentorAnswered = 1,
+    /// <summary>A per-student, per-mentor or organisation limit was reached; the mentor was told.</summary>
+    Limited = 2,
+    /// <summary>No AI reply by design: the student asked for the human, the model refused, or the answer was empty.</summary>
+    Refused = 3,
+    /// <summary>The reply could not be produced or posted after retries.</summary>
+    Failed = 4,
+    /// <summary>Draft mode: the draft went to the mentor privately for send / edit / skip.</summary>
+    Drafted = 5,
+    /// <summary>The mentor paused the stand-in or set it off.</summary>
+    Paused = 6,
+}
+
+/// <summary>The result of <see cref="StepNames.DeliverReply"/>. <paramref name="PostedMessageId"/> is Zulip's id when posted.</summary>
+public sealed record DeliverReplyResult(DeliveryOutcome Outcome, long? PostedMessageId);

@@ -1,0 +1,68 @@
+namespace MentorFunctions.Core.Storage;
+
+/// <summary>How the AI stand-in acts for a mentor.</summary>
+public enum ReplyMode
+{
+    /// <summary>Post AI replies to the student (labelled as AI).</summary>
+    Auto = 0,
+    /// <summary>Send the mentor a draft privately; the mentor answers send, edit or skip.</summary>
+    Draft = 1,
+    /// <summary>Learn only; never reply.</summary>
+    Off = 2,
+}
+
+/// <summary>A registered mentor of one bot (organisation).</summary>
+public sealed record MentorRecord(
+    string BotEmail,
+    long UserId,
+    string Email,
+    string FullName,
+    DateTimeOffset RegisteredAt,
+    ReplyMode Mode = ReplyMode.Auto,
+    DateTimeOffset? PausedUntil = null,
+    string? Persona = null);
+
+/// <summary>How a student came to be paired with a mentor.</summary>
+public enum EnrolmentSource
+{
+    /// <summary>An admin registered the pair (admin API or setup).</summary>
+    Admin = 0,
+    /// <summary>The first group DM of the mentor, the student and the bot enrolled the student.</summary>
+    AutoEnrolled = 1,
+}
+
+/// <summary>A mentor–student pair (the seed's MentorStudentRelation).</summary>
+public sealed record PairRecord(
+    string BotEmail,
+    long MentorId,
+    long StudentId,
+    string StudentEmail,
+    string StudentFullName,
+    DateTimeOffset EnrolledAt,
+    EnrolmentSource Source);
+
+/// <summary>Mentors and their students, per bot. Reads are frequent (every webhook call) and may be cached.</summary>
+public interface IMentorRegistry
+{
+    Task<MentorRecord?> GetMentorAsync(string botEmail, long mentorId, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds or replaces a mentor (settings included).</summary>
+    Task UpsertMentorAsync(MentorRecord mentor, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a mentor and all their pairs. Returns false when the mentor was not registered.</summary>
+    Task<bool> RemoveMentorAsync(string botEmail, long mentorId, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<MentorRecord>> ListMentorsAsync(string botEmail, CancellationToken cancellationToken = default);
+
+    Task<PairRecord?> GetPairAsync(string botEmail, long mentorId, long studentId, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds a pair if it is not there yet; returns the stored pair (the existing one when it was there).</summary>
+    Task<PairRecord> EnrolAsync(PairRecord pair, CancellationToken cancellationToken = default);
+
+    Task<bool> RemovePairAsync(string botEmail, long mentorId, long studentId, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<PairRecord>> ListStudentsAsync(string botEmail, long mentorId, CancellationToken cancellationToken = default);
+
+    /// <summary>The pairs in which a user is the student (a student may have several mentors).</summary>
+    Task<IReadOnlyList<PairRecord>> ListMentorsOfStudentAsync(string botEmail, long studentId, CancellationToken cancellationToken = default);
+}
