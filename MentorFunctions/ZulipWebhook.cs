@@ -1,0 +1,76 @@
+using System.Net;
+using DurableTask.Core.Exceptions;
+using Grpc.Core;
+using MentorFunctions.Core.Conversations;
+using MentorFunctions.Core.Intake;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Http;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+
+namespace MentorFunctions;
+
+/// <summary>
+/// The endpoint Zulip's outgoing-webhook bot calls: POST /api/zulip/webhook?code=&lt;function key&gt;.
+/// Core decides everything; this function reads the body, hands it over, and starts or signals the conversation.
+/// </summary>
+public sealed class ZulipWebhook(WebhookIntake intake, ILogger<ZulipWebhook> logger)
+{
+    [Function(nameof(ZulipWebhook))]
+    public async Task<HttpResponseData> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "zulip/webhook")] HttpRequestData request,
+        [DurableClient] DurableTaskClient durable,
+        FunctionContext context)
+    {
+        var cancellation = context.CancellationToken;
+        var body = await WebhookBody.ReadAsync(request.Body, cancellation);
+        request.Headers.TryGetValues("Content-Type", out var contentTypes);
+        var outcome = await intake.HandleAsync(body, contentTypes?.FirstOrDefault(), cancellation);
+
+        if (outcome is { Kind: IntakeKind.Conversation, Conversation: { } conversation, Message: { } message })
+        {
+            try
+            {
+                await SignalConversationAsync(durable, conversation, message, cancellation);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Durable's store is unreachable: answer with a typed error so Zulip shows the failure, rather than
+                // accept a message that would then be lost.
+                logger.LogError(e, "Could not signal conversation {InstanceId} for message {MessageId}", conversation.InstanceId, message.MessageId);
+                outcome = WebhookOutcome.Unavailable("The conversation could not be scheduled; try again shortly.");
+            }
+        }
+
+        var response = request.CreateResponse((HttpStatusCode)outcome.StatusCode);
+        response.Headers.Add("Content-Type", "application/json; charset=utf-8");
+        await response.WriteStringAsync(outcome.ResponseJson, cancellation);
+        return response;
+    }
+
+    /// <summary>
+    /// Starts the conversation's eternal orchestration if it is not running, then raises the message into it.
+    /// Two first messages at once both try to start it; the loser's "already exists" just falls through to the event.
+    /// </summary>
+    private static async Task SignalConversationAsync(DurableTaskClient durable, ConversationKey conversation, ConversationMessage message, CancellationToken cancellation)
+    {
+        var instanceId = conversation.InstanceId;
+        var existing = await durable.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellation);
+        if (existing is null || existing.IsCompleted)
+        {
+            try
+            {
+                await durable.ScheduleNewOrchestrationInstanceAsync(
+                    new TaskName(nameof(ConversationOrchestrator)),
+                    ConversationWorkflow.Start(conversation),
+                    new StartOrchestrationOptions(instanceId),
+                    cancellation);
+            }
+            catch (Exception e) when (e is OrchestrationAlreadyExistsException or RpcException { StatusCode: StatusCode.AlreadyExists })
+            {
+            }
+        }
+        await durable.RaiseEventAsync(instanceId, ConversationEvents.Message, message, cancellation);
+    }
+}
