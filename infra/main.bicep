@@ -205,6 +205,7 @@ output AZURE_RESOURCE_GROUP string = rg.name
 output RESOURCE_GROUP string = rg.name
 output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
 output SERVICE_API_NAME string = functionApp.outputs.name
+output AZURE_FUNCTION_NAME string = functionApp.outputs.name
 output SERVICE_API_URI string = functionApp.outputs.uri
 output ZULIP_WEBHOOK_URL string = '${functionApp.outputs.uri}/api/zulip/webhook'
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
