@@ -70,7 +70,7 @@ public sealed partial class AzdConfigurationTests(CompiledInfra infra) : IClassF
     public void App_setting_names_bind_to_the_apps_options()
     {
         // Azure turns "__" into ":" for .NET configuration; give each setting a stand-in value and bind as the app does.
-        var settings = new InfraTemplateTests(infra).AppSettings();
+        var settings = infra.AppSettings();
         var standIns = settings.Keys.ToDictionary(k => k.Replace("__", ":"), k => (string?)StandIn(k));
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(standIns).Build();
 
@@ -93,7 +93,7 @@ public sealed partial class AzdConfigurationTests(CompiledInfra infra) : IClassF
     public void Deploy_guide_lists_every_app_setting_the_template_sets()
     {
         var guide = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "deploy.md"));
-        foreach (var name in new InfraTemplateTests(infra).AppSettings().Keys)
+        foreach (var name in infra.AppSettings().Keys)
             Assert.True(guide.Contains($"`{name}`", StringComparison.Ordinal), $"docs/deploy.md does not list the app setting {name}");
         foreach (var variable in AzdVariable().Matches(File.ReadAllText(ParametersPath)).Select(m => m.Groups["name"].Value).Distinct())
             Assert.True(guide.Contains(variable, StringComparison.Ordinal), $"docs/deploy.md does not mention the azd variable {variable}");

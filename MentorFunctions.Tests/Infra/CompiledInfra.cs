@@ -60,6 +60,13 @@ public sealed class CompiledInfra
         return all[0];
     }
 
+    /// <summary>The function app's app settings: name → literal or ARM expression.</summary>
+    public Dictionary<string, string> AppSettings()
+    {
+        var (_, config) = Resources("Microsoft.Web/sites/config").Single(r => ((string?)r.Resource["name"])?.Contains("'appsettings'") == true);
+        return config["properties"]!.AsObject().ToDictionary(p => p.Key, p => p.Value?.ToString() ?? "");
+    }
+
     public static string BicepPath()
     {
         var overridden = Environment.GetEnvironmentVariable("BICEP");

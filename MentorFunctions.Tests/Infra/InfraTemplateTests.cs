@@ -92,7 +92,7 @@ public sealed partial class InfraTemplateTests(CompiledInfra infra) : IClassFixt
     [Fact]
     public void Host_and_durable_storage_is_identity_based()
     {
-        var settings = AppSettings();
+        var settings = infra.AppSettings();
         Assert.Equal("[parameters('storageAccountName')]", settings["AzureWebJobsStorage__accountName"]);
         Assert.Equal("managedidentity", settings["AzureWebJobsStorage__credential"]);
         Assert.Equal("[parameters('identityClientId')]", settings["AzureWebJobsStorage__clientId"]);
@@ -108,7 +108,7 @@ public sealed partial class InfraTemplateTests(CompiledInfra infra) : IClassFixt
     [Fact]
     public void No_setting_holds_a_storage_key_or_an_account_key_connection_string()
     {
-        foreach (var (name, value) in AppSettings())
+        foreach (var (name, value) in infra.AppSettings())
         {
             Assert.DoesNotMatch(ListFunction(), value);
             Assert.DoesNotContain("AccountKey", value, StringComparison.OrdinalIgnoreCase);
@@ -162,7 +162,7 @@ public sealed partial class InfraTemplateTests(CompiledInfra infra) : IClassFixt
         Assert.Equal("[parameters('identityId')]", (string?)deployment["authentication"]?["userAssignedIdentityResourceId"]);
 
         // Flex Consumption rejects these: the runtime comes from functionAppConfig.
-        var settings = AppSettings();
+        var settings = infra.AppSettings();
         Assert.DoesNotContain("FUNCTIONS_WORKER_RUNTIME", settings.Keys);
         Assert.DoesNotContain("FUNCTIONS_EXTENSION_VERSION", settings.Keys);
         Assert.True((bool)site["properties"]!["httpsOnly"]!);
@@ -171,7 +171,7 @@ public sealed partial class InfraTemplateTests(CompiledInfra infra) : IClassFixt
     [Fact]
     public void Bot_secrets_come_from_key_vault_references_resolved_by_the_user_assigned_identity()
     {
-        var settings = AppSettings();
+        var settings = infra.AppSettings();
         Assert.Equal("[format('@Microsoft.KeyVault(SecretUri={0})', parameters('zulipApiKeySecretUri'))]", settings["Zulip__Bots__0__ApiKey"]);
         Assert.Equal("[format('@Microsoft.KeyVault(SecretUri={0})', parameters('zulipWebhookTokenSecretUri'))]", settings["Zulip__Bots__0__WebhookToken"]);
 
@@ -214,7 +214,7 @@ public sealed partial class InfraTemplateTests(CompiledInfra infra) : IClassFixt
         Assert.True((bool)insights["properties"]!["DisableLocalAuth"]!);
         Assert.NotNull(insights["properties"]!["WorkspaceResourceId"]);
         Assert.Single(infra.Resources("Microsoft.OperationalInsights/workspaces"));
-        Assert.Equal("[format('ClientId={0};Authorization=AAD', parameters('identityClientId'))]", AppSettings()["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]);
+        Assert.Equal("[format('ClientId={0};Authorization=AAD', parameters('identityClientId'))]", infra.AppSettings()["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]);
 
         var (_, openAi) = infra.Single("Microsoft.CognitiveServices/accounts");
         Assert.Equal("OpenAI", (string?)openAi["kind"]);
@@ -228,7 +228,7 @@ public sealed partial class InfraTemplateTests(CompiledInfra infra) : IClassFixt
         Assert.Equal("[parameters('openAiModelName')]", modelDeployment.ParameterValue("modelName"));
         Assert.Equal("[parameters('openAiDeploymentCapacity')]", modelDeployment.ParameterValue("deploymentCapacity"));
 
-        var settings = AppSettings();
+        var settings = infra.AppSettings();
         Assert.Equal("AzureOpenAI", settings["Llm__Provider"]);
         Assert.Equal("[parameters('openAiEndpoint')]", settings["Llm__Endpoint"]);
         Assert.Equal("[parameters('openAiDeploymentName')]", settings["Llm__Deployment"]);
@@ -284,13 +284,6 @@ public sealed partial class InfraTemplateTests(CompiledInfra infra) : IClassFixt
         var (_, site) = infra.Single("Microsoft.Web/sites");
         Assert.Contains("'azd-service-name'", site["tags"]?.ToString());
         Assert.Equal(AzdConfigurationTests.FunctionServiceName(), app.ParameterValue("serviceName"));
-    }
-
-    /// <summary>The function app's app settings: name → literal or ARM expression.</summary>
-    internal Dictionary<string, string> AppSettings()
-    {
-        var (_, config) = infra.Resources("Microsoft.Web/sites/config").Single(r => ((string?)r.Resource["name"])?.Contains("'appsettings'") == true);
-        return config["properties"]!.AsObject().ToDictionary(p => p.Key, p => p.Value?.ToString() ?? "");
     }
 
     private static Dictionary<string, JsonObject> RoleAssignments(ArmDeployment deployment) =>
