@@ -262,6 +262,6 @@ public static partial class CommandParser
     [GeneratedRegex(@"^\s*#?(?<id>\d{1,18})(?:\s*[:\r\n]|\s+|$)")]
     private static partial Regex EditId();
 
-    [GeneratedRegex(@"^(?:i want (?:to talk to )?|can i |please )?(?:talk|speak|chat) (?:to|with) (?:my |a |the |an? )?(?:mentor|human|real person|person)(?: please)?$|^(?:i want |i need )?(?:a |my )?(?:human|real person|mentor)(?: please)?$")]
+    [GeneratedRegex(@"^(?:i want to |i d like to |can i |could i |please |let me )?(?:talk|speak|chat) (?:to|with) (?:my |a |the |an? )?(?:mentor|human|real person|person)(?: please)?$|^(?:i want |i need )?(?:a |my )?(?:human|real person|mentor)(?: please)?$")]
     private static partial Regex HumanPhrase();
 }
