@@ -1,0 +1,123 @@
+using MentorFunctions.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MentorFunctions.Core.Commands;
+
+/// <summary>How a mentor's send / edit / skip ended.</summary>
+public enum DraftDecisionOutcome
+{
+    Sent = 0,
+    SentEdited = 1,
+    Skipped = 2,
+    /// <summary>No such pending draft (already decided, never there).</summary>
+    NotFound = 3,
+    /// <summary>The draft was too old to be of use; it was discarded.</summary>
+    Expired = 4,
+    /// <summary>The student is no longer paired with the mentor; the draft was discarded.</summary>
+    PairGone = 5,
+    /// <summary>Posting failed; the draft was put back for another try.</summary>
+    Failed = 6,
+}
+
+/// <summary>The outcome, the draft it concerned, Zulip's id of the posted message, and the answer for the mentor.</summary>
+public sealed record DraftDecisionResult(DraftDecisionOutcome Outcome, long? DraftId, long? PostedMessageId, string Answer);
+
+/// <summary>
+/// Executes a mentor's decision on a pending draft. What the mentor sends is what the student gets: the draft as is,
+/// labelled as an approved AI draft, or the mentor's own text, labelled as theirs and fed back to the style profile.
+/// </summary>
+public sealed class DraftDecisionHandler(
+    DraftStore drafts,
+    IDraftPoster poster,
+    IDraftFeedbackSink feedback,
+    IMentorRegistry registry,
+    TimeProvider time,
+    IOptions<ControlsOptions> options,
+    ILogger<DraftDecisionHandler> log)
+{
+    public Task<DraftDecisionResult> SendAsync(string botEmail, long mentorId, long? draftId, CancellationToken ct) =>
+        DecideAsync(botEmail, mentorId, draftId, edited: null, ct);
+
+    public Task<DraftDecisionResult> EditAsync(string botEmail, long mentorId, long? draftId, string editedText, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(editedText);
+        return DecideAsync(botEmail, mentorId, draftId, editedText.Trim(), ct);
+    }
+
+    public async Task<DraftDecisionResult> SkipAsync(string botEmail, long mentorId, long? draftId, CancellationToken ct)
+    {
+        var draft = await drafts.TakeAsync(botEmail, mentorId, draftId, ct).ConfigureAwait(false);
+        if (draft is null)
+            return NotFound(draftId);
+        log.LogInformation("Draft {DraftId} of mentor {MentorId} skipped", draft.DraftId, mentorId);
+        return new DraftDecisionResult(DraftDecisionOutcome.Skipped, draft.DraftId, null, $"Draft {draft.DraftId} discarded; nothing was sent.");
+    }
+
+    /// <summary>The label line of a draft the mentor sent unchanged.</summary>
+    public static string ApprovedContent(string mentorName, string text) => $"{text}\n\n*🤖 AI draft, approved by {mentorName}*";
+
+    /// <summary>The label line of a draft the mentor rewrote: their own words.</summary>
+    public static string EditedContent(string mentorName, string text) => $"{text}\n\n*✍️ from {mentorName}*";
+
+    private async Task<DraftDecisionResult> DecideAsync(string botEmail, long mentorId, long? draftId, string? edited, CancellationToken ct)
+    {
+        var draft = await drafts.TakeAsync(botEmail, mentorId, draftId, ct).ConfigureAwait(false);
+        if (draft is null)
+            return NotFound(draftId);
+
+        if (time.GetUtcNow() - draft.CreatedAt > options.Value.DraftLifetime)
+        {
+            log.LogInformation("Draft {DraftId} of mentor {MentorId} expired", draft.DraftId, mentorId);
+            return new DraftDecisionResult(DraftDecisionOutcome.Expired, draft.DraftId, null,
+                $"Draft {draft.DraftId} was too old to send and has been discarded. If the student still needs an answer, write to them directly.");
+        }
+
+        if (await registry.GetPairAsync(botEmail, mentorId, draft.StudentId, ct).ConfigureAwait(false) is null)
+        {
+            log.LogInformation("Draft {DraftId} of mentor {MentorId} dropped: pair with {StudentId} gone", draft.DraftId, mentorId, draft.StudentId);
+            return new DraftDecisionResult(DraftDecisionOutcome.PairGone, draft.DraftId, null,
+                $"Draft {draft.DraftId} was discarded: that student is no longer paired with you.");
+        }
+
+        var mentor = await registry.GetMentorAsync(botEmail, mentorId, ct).ConfigureAwait(false);
+        var name = string.IsNullOrWhiteSpace(mentor?.FullName) ? "your mentor" : mentor.FullName;
+        var content = edited is null ? ApprovedContent(name, draft.Text) : EditedContent(name, edited);
+
+        long posted;
+        try
+        {
+            posted = await poster.PostAsync(botEmail, mentorId, draft.StudentId, content, edited is not null).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            log.LogWarning(e, "Posting draft {DraftId} of mentor {MentorId} failed; kept for another try", draft.DraftId, mentorId);
+            await drafts.RestoreAsync(draft, ct).ConfigureAwait(false);
+            return new DraftDecisionResult(DraftDecisionOutcome.Failed, draft.DraftId, null,
+                $"I couldn't post draft {draft.DraftId} just now; it is still waiting. Please try again in a minute.");
+        }
+
+        if (edited is not null)
+        {
+            try
+            {
+                await feedback.OnEditedAsync(botEmail, mentorId, draft.StudentId, draft.Text, edited).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                // The student has the message; a missed lesson for the profile is not worth failing the command.
+                log.LogWarning(e, "Style feedback for draft {DraftId} of mentor {MentorId} failed", draft.DraftId, mentorId);
+            }
+        }
+
+        log.LogInformation("Draft {DraftId} of mentor {MentorId} posted as message {MessageId}, edited {Edited}", draft.DraftId, mentorId, posted, edited is not null);
+        return edited is null
+            ? new DraftDecisionResult(DraftDecisionOutcome.Sent, draft.DraftId, posted, $"Sent draft {draft.DraftId} to the student as an approved AI draft.")
+            : new DraftDecisionResult(DraftDecisionOutcome.SentEdited, draft.DraftId, posted, $"Sent your version of draft {draft.DraftId}, labelled as your own words. I'll learn from your edit.");
+    }
+
+    private static DraftDecisionResult NotFound(long? draftId) => new(DraftDecisionOutcome.NotFound, draftId, null,
+        draftId is { } id
+            ? $"There is no pending draft {id}: it may have been sent, skipped or expired already."
+            : "You have no pending drafts.");
+}

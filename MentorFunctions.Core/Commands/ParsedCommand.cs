@@ -1,0 +1,55 @@
+using MentorFunctions.Core.Storage;
+
+namespace MentorFunctions.Core.Commands;
+
+/// <summary>What a chat command asks for.</summary>
+public enum CommandKind
+{
+    /// <summary>Nothing recognisable: answered with help.</summary>
+    Unknown = 0,
+    Help,
+    Status,
+    Pause,
+    Resume,
+    Mode,
+    PersonaShow,
+    PersonaSet,
+    PersonaClear,
+    Students,
+    Forget,
+    ForgetConfirm,
+    ForgetCancel,
+    Human,
+    DraftSend,
+    DraftEdit,
+    DraftSkip,
+    /// <summary>A known command with an argument that could not be understood; <see cref="ParsedCommand.Problem"/> says why.</summary>
+    Invalid,
+}
+
+/// <summary>
+/// A parsed chat command. Only the fields that belong to <see cref="Kind"/> are set: <see cref="Duration"/> for a timed
+/// pause (null = until resumed), <see cref="Mode"/>, <see cref="Text"/> for persona and edit (original case and line
+/// breaks kept), <see cref="DraftId"/> for send / edit / skip (null = the newest draft), <see cref="Code"/> for forget
+/// confirm. <see cref="TargetName"/>/<see cref="TargetUserId"/> hold a mention of someone whose settings the sender tried
+/// to change ("pause @**Ann**"); the handler only lets senders change their own.
+/// </summary>
+public sealed record ParsedCommand(CommandKind Kind)
+{
+    public TimeSpan? Duration { get; init; }
+    public ReplyMode? Mode { get; init; }
+    public string? Text { get; init; }
+    public long? DraftId { get; init; }
+    public string? Code { get; init; }
+    public string? TargetName { get; init; }
+    public long? TargetUserId { get; init; }
+
+    /// <summary>For <see cref="CommandKind.Invalid"/>: the command word the sender used and what was wrong.</summary>
+    public string? Problem { get; init; }
+
+    /// <summary>For <see cref="CommandKind.Invalid"/>: which command it was meant to be.</summary>
+    public CommandKind? Intended { get; init; }
+
+    internal static ParsedCommand Invalid(CommandKind intended, string problem) =>
+        new(CommandKind.Invalid) { Intended = intended, Problem = problem };
+}
