@@ -73,7 +73,7 @@ public sealed partial class UrgencyScorer
             if (char.IsUpper(c))
                 upper++;
         }
-        return letters >= 8 && upper >= 0.7 * letters ? 0.5 : 0;
+        return letters >= 8 && upper >= 0.7 * letters ? 0.7 : 0;
     }
 
     [GeneratedRegex(@"\b(no|not\s+a)\s+(rush|hurry|pressure)\b|\bnot\s+(urgent|important|pressing)\b|\b(whenever|take\s+your\s+time|when\s+you\s+(have|get)\s+(a\s+)?(time|chance|minute|moment)|no\s+worries|low\s+priority|at\s+your\s+convenience)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
