@@ -10,10 +10,11 @@ public sealed class DurableWorkflowRuntime(TaskOrchestrationContext context, Ste
 {
     private readonly TaskOptions _stepOptions = TaskOptions.FromRetryHandler(async retry =>
     {
-        // Only TransientStepException is worth another attempt; ErrorType is the thrown type's full name.
-        if (retry.LastFailure.ErrorType != typeof(TransientStepException).FullName)
+        // Only TransientStepException is worth another attempt. The isolated worker may wrap the thrown exception,
+        // so the whole failure chain is searched for it.
+        if (FindTransient(retry.LastFailure) is not { } transient)
             return false;
-        var delay = retryPolicy.DelayAfter(retry.LastAttemptNumber, TransientStepExceptionProperties.RetryAfter(retry.LastFailure));
+        var delay = retryPolicy.DelayAfter(retry.LastAttemptNumber, TransientStepExceptionProperties.RetryAfter(transient));
         if (delay is null)
             return false;
         await retry.OrchestrationContext.CreateTimer(delay.Value, retry.CancellationToken);
@@ -54,6 +55,16 @@ public sealed class DurableWorkflowRuntime(TaskOrchestrationContext context, Ste
     }
 
     public void ContinueAsNew<TState>(TState state) => context.ContinueAsNew(state, preserveUnprocessedEvents: true);
+
+    private static TaskFailureDetails? FindTransient(TaskFailureDetails? failure)
+    {
+        for (var depth = 0; failure is not null && depth < 8; failure = failure.InnerFailure, depth++)
+        {
+            if (failure.ErrorType == typeof(TransientStepException).FullName)
+                return failure;
+        }
+        return null;
+    }
 }
 
 /// <summary>

@@ -22,13 +22,12 @@ public static class ConversationWorkflow
     {
         ArgumentNullException.ThrowIfNull(runtime);
         ArgumentNullException.ThrowIfNull(state);
-        var log = runtime.IsReplaying || logger is null ? NullLogger.Instance : logger;
+        ILogger log = logger is null ? NullLogger.Instance : new ReplaySafeLogger(runtime, logger);
 
         if (state.DeliverDue)
             state = await DeliverAsync(runtime, state, log);
 
         var wait = await runtime.WaitForEventAsync<ConversationMessage>(ConversationEvents.Message, state.Pending?.DueAt);
-        log = runtime.IsReplaying || logger is null ? NullLogger.Instance : logger;
 
         if (wait.TimedOut)
             state = state with { DeliverDue = state.Pending is not null };
