@@ -1,0 +1,168 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace MentorFunctions.Core.Conversations;
+
+/// <summary>
+/// One mentor–student conversation as an eternal workflow. Each generation does at most one wait, then ContinueAsNew:
+/// <list type="number">
+/// <item>if the previous generation's wait timed out, deliver the reply first (no event wait is open meanwhile, so no
+/// event can be swallowed by an abandoned waiter — the isolated worker's known issue);</item>
+/// <item>wait for the next message, with a timer only while a reply is pending (idle costs no timer);</item>
+/// <item>on a message: record it, then plan, join or cancel the pending reply; on the timer: mark the reply due;</item>
+/// <item>ContinueAsNew with the small state, so history never grows.</item>
+/// </list>
+/// </summary>
+public static class ConversationWorkflow
+{
+    /// <summary>The orchestration's name (the Functions shell's orchestrator function).</summary>
+    public const string Name = "ConversationOrchestrator";
+
+    public static async Task RunAsync(IWorkflowRuntime runtime, ConversationState state, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(runtime);
+        ArgumentNullException.ThrowIfNull(state);
+        ILogger log = logger is null ? NullLogger.Instance : new ReplaySafeLogger(runtime, logger);
+
+        if (state.DeliverDue)
+            state = await DeliverAsync(runtime, state, log);
+
+        var wait = await runtime.WaitForEventAsync<ConversationMessage>(ConversationEvents.Message, state.Pending?.DueAt);
+
+        if (wait.TimedOut)
+            state = state with { DeliverDue = state.Pending is not null };
+        else if (wait.Value is { } message)
+            state = await OnMessageAsync(runtime, state, message, log);
+
+        runtime.ContinueAsNew(state with { Generation = state.Generation + 1 });
+    }
+
+    private static async Task<ConversationState> DeliverAsync(IWorkflowRuntime runtime, ConversationState state, ILogger log)
+    {
+        if (state.Pending is not { } pending)
+            return state with { DeliverDue = false };
+
+        DeliveryOutcome outcome;
+        try
+        {
+            var result = await runtime.CallStepAsync<DeliverReplyInput, DeliverReplyResult>(
+                StepNames.DeliverReply,
+                new DeliverReplyInput(state.Conversation, pending.FirstMessageId, pending.FirstMessageId,
+                    pending.LatestMessageId, pending.DelaySeconds, runtime.UtcNow));
+            outcome = result.Outcome;
+        }
+        catch (WorkflowStepFailedException e)
+        {
+            // The instance must survive: a failed delivery ends this burst, the conversation goes on.
+            log.LogWarning("Conversation {InstanceId}: delivery for reply {ReplyId} failed ({ErrorType})",
+                runtime.InstanceId, pending.FirstMessageId, e.ErrorType);
+            outcome = DeliveryOutcome.Failed;
+        }
+
+        log.LogInformation("Conversation {InstanceId}: reply {ReplyId} ended {Outcome} after {DelaySeconds:F0} s",
+            runtime.InstanceId, pending.FirstMessageId, outcome, pending.DelaySeconds);
+        return state with
+        {
+            Pending = null,
+            DeliverDue = false,
+            RepliesPosted = state.RepliesPosted + (outcome == DeliveryOutcome.Posted ? 1 : 0),
+        };
+    }
+
+    private static async Task<ConversationState> OnMessageAsync(
+        IWorkflowRuntime runtime, ConversationState state, ConversationMessage message, ILogger log)
+    {
+        // Zulip re-sends a message up to 4 times; the recent-id window drops them without a step.
+        if (state.HasSeen(message.MessageId))
+        {
+            log.LogDebug("Conversation {InstanceId}: duplicate message {MessageId} ignored", runtime.InstanceId, message.MessageId);
+            return state;
+        }
+
+        RecordMessageResult recorded;
+        try
+        {
+            recorded = await runtime.CallStepAsync<RecordMessageInput, RecordMessageResult>(
+                StepNames.RecordMessage, new RecordMessageInput(state.Conversation, message));
+        }
+        catch (WorkflowStepFailedException e)
+        {
+            // Learning from one message can be lost; answering the student must not be.
+            log.LogWarning("Conversation {InstanceId}: recording message {MessageId} failed ({ErrorType})",
+                runtime.InstanceId, message.MessageId, e.ErrorType);
+            recorded = new RecordMessageResult(AlreadyCounted: false, Urgency: 0);
+        }
+
+        state = state with { RecentMessageIds = state.WithSeen(message.MessageId) };
+        if (recorded.AlreadyCounted)
+            return state; // handled in an earlier generation (older than the recent-id window)
+
+        return message.Role == ParticipantRole.Mentor
+            ? OnMentorMessage(runtime, state, message, log)
+            : await OnStudentMessageAsync(runtime, state, message, recorded.Urgency, log);
+    }
+
+    private static ConversationState OnMentorMessage(
+        IWorkflowRuntime runtime, ConversationState state, ConversationMessage message, ILogger log)
+    {
+        state = state with { LastMentorMessageId = Math.Max(state.LastMentorMessageId, message.MessageId) };
+        // A mentor message older than the burst (delivered late) does not answer it.
+        if (state.Pending is { } pending && message.MessageId > pending.FirstMessageId)
+        {
+            log.LogInformation("Conversation {InstanceId}: mentor answered, reply {ReplyId} stood down",
+                runtime.InstanceId, pending.FirstMessageId);
+            return state with { Pending = null, DeliverDue = false };
+        }
+        return state;
+    }
+
+    private static async Task<ConversationState> OnStudentMessageAsync(
+        IWorkflowRuntime runtime, ConversationState state, ConversationMessage message, double urgency, ILogger log)
+    {
+        // The mentor already spoke after this message (it arrived late): nothing is owed for it.
+        if (message.MessageId < state.LastMentorMessageId)
+            return state;
+
+        var now = runtime.UtcNow;
+        var pending = state.Pending;
+        var input = pending is null
+            ? new PlanReplyInput(state.Conversation, message.MessageId, message.SentAt, message.MessageId, message.SentAt, 1, urgency, now)
+            : new PlanReplyInput(
+                state.Conversation,
+                FirstMessageId: Math.Min(pending.FirstMessageId, message.MessageId),
+                FirstMessageAt: Min(pending.FirstMessageAt, message.SentAt),
+                LatestMessageId: Math.Max(pending.LatestMessageId, message.MessageId),
+                LatestMessageAt: Max(pending.LatestMessageAt, message.SentAt),
+                MessagesInBurst: pending.MessagesInBurst + 1,
+                Urgency: Math.Max(pending.Urgency, urgency),
+                Now: now);
+
+        ReplyPlan plan;
+        try
+        {
+            plan = await runtime.CallStepAsync<PlanReplyInput, ReplyPlan>(StepNames.PlanReply, input);
+        }
+        catch (WorkflowStepFailedException e)
+        {
+            log.LogWarning("Conversation {InstanceId}: planning for message {MessageId} failed ({ErrorType})",
+                runtime.InstanceId, message.MessageId, e.ErrorType);
+            if (pending is null)
+                return state; // no plan, no reply: better silent than at a random time
+            plan = new ReplyPlan(pending.DueAt, pending.NotAfter, pending.DelaySeconds);
+        }
+
+        // One burst, one limit: later plans may move the reply, never past the first plan's NotAfter.
+        var notAfter = pending?.NotAfter ?? plan.NotAfter;
+        var due = Max(now, Min(plan.DueAt, notAfter));
+        var next = new PendingReply(input.FirstMessageId, input.FirstMessageAt, input.LatestMessageId, input.LatestMessageAt,
+            input.MessagesInBurst, input.Urgency, due, notAfter, (due - input.FirstMessageAt).TotalSeconds);
+
+        log.LogInformation("Conversation {InstanceId}: reply {ReplyId} due in {Seconds:F0} s ({Count} messages)",
+            runtime.InstanceId, next.FirstMessageId, (due - now).TotalSeconds, next.MessagesInBurst);
+        return state with { Pending = next };
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a <= b ? a : b;
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
+}

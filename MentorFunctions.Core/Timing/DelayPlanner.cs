@@ -1,0 +1,104 @@
+using MentorFunctions.Core.Conversations;
+using Microsoft.Extensions.Options;
+
+namespace MentorFunctions.Core.Timing;
+
+/// <summary>
+/// Chooses when the stand-in answers a burst of student messages: a draw from the mentor's learned log-normal latency,
+/// plus typing time for a reply of the usual length, shortened smoothly for urgent messages, moved out of quiet hours
+/// (towards an hour the mentor is usually active) and clamped to [MinDelay, MaxDelay]. Pure and deterministic: the same
+/// input gives the same plan, because the draw is seeded from the burst's message ids.
+/// </summary>
+public sealed class DelayPlanner(IOptions<TimingOptions> options)
+{
+    private readonly TimingOptions _options = options.Value;
+
+    public ReplyPlan Plan(TimingSnapshot timing, PlanReplyInput input)
+    {
+        ArgumentNullException.ThrowIfNull(timing);
+        ArgumentNullException.ThrowIfNull(input);
+
+        var rng = DeterministicRandom.ForMessage(input.FirstMessageId, input.LatestMessageId);
+        var seconds = SampleLatencySeconds(timing, ref rng) + TypingSeconds(timing);
+        seconds *= 1 - _options.UrgencyStrength * Math.Clamp(input.Urgency, 0, 1);
+
+        var min = _options.MinDelay.TotalSeconds;
+        var max = Math.Max(min, _options.MaxDelay.TotalSeconds);
+        seconds = Math.Clamp(seconds, min, max);
+
+        var first = input.FirstMessageAt;
+        var notAfter = first.AddSeconds(max);
+        var due = first.AddSeconds(seconds);
+
+        // A student still typing gets a moment after their latest message, but never beyond the burst's limit.
+        var settled = input.LatestMessageAt + _options.BurstSettle;
+        if (due < settled)
+            due = settled < notAfter ? settled : notAfter;
+        if (due < input.Now)
+            due = input.Now;
+
+        var quiet = _options.QuietHours;
+        if (quiet.Contains(due))
+        {
+            // Quiet hours win over MaxDelay: the reply waits for morning, and the burst's limit moves with it.
+            var end = quiet.EndOf(due);
+            var moved = PreferActiveHour(end, timing.ActivityByHourOfWeek, quiet.ActiveHourSearchHours);
+            due = moved.AddSeconds(rng.NextDouble() * Math.Min(seconds, 600));
+            notAfter = due > notAfter ? due.AddSeconds(max - seconds) : notAfter;
+        }
+
+        return new ReplyPlan(due, notAfter, (due - first).TotalSeconds);
+    }
+
+    private double SampleLatencySeconds(TimingSnapshot timing, ref DeterministicRandom rng)
+    {
+        var mu = timing.LogMeanSeconds;
+        var sigma = timing.LogStdDevSeconds;
+        if (!double.IsFinite(mu) || !double.IsFinite(sigma) || sigma < 0)
+        {
+            mu = Math.Log(Math.Max(1, _options.FallbackMedianDelay.TotalSeconds));
+            sigma = 1.0;
+        }
+        // Keep draws within ±3σ: the tails of a fitted log-normal are noise, and MaxDelay clamps anyway.
+        var z = Math.Clamp(rng.NextGaussian(), -3, 3);
+        return Math.Exp(Math.Clamp(mu + sigma * z, -10, 20));
+    }
+
+    private double TypingSeconds(TimingSnapshot timing)
+    {
+        var chars = double.IsFinite(timing.TypicalReplyChars) ? Math.Clamp(timing.TypicalReplyChars, 0, 4000) : 0;
+        return chars / _options.TypingCharsPerSecond;
+    }
+
+    /// <summary>
+    /// From <paramref name="start"/>, the first hour within the search window whose activity weight is at least the
+    /// average (1/168); the start itself when nothing is known or no hour qualifies.
+    /// </summary>
+    internal static DateTimeOffset PreferActiveHour(DateTimeOffset start, IReadOnlyList<double> activityByHourOfWeek, int searchHours)
+    {
+        if (activityByHourOfWeek is not { Count: 168 })
+            return start;
+        const double average = 1.0 / 168;
+        for (var h = 0; h <= searchHours; h++)
+        {
+            var candidate = h == 0 ? start : TopOfHour(start).AddHours(h);
+            if (activityByHourOfWeek[HourOfWeek(candidate)] >= average)
+                return candidate;
+        }
+        return start;
+    }
+
+    /// <summary>Hour 0 is Monday 00:00 UTC, as in <see cref="TimingSnapshot.ActivityByHourOfWeek"/>.</summary>
+    public static int HourOfWeek(DateTimeOffset at)
+    {
+        var utc = at.UtcDateTime;
+        var day = ((int)utc.DayOfWeek + 6) % 7;
+        return day * 24 + utc.Hour;
+    }
+
+    private static DateTimeOffset TopOfHour(DateTimeOffset at)
+    {
+        var utc = at.UtcDateTime;
+        return new DateTimeOffset(utc.Year, utc.Month, utc.Day, utc.Hour, 0, 0, TimeSpan.Zero);
+    }
+}

@@ -1,0 +1,69 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MentorFunctions.Core.Timing;
+
+/// <summary>How humanlike reply delays are chosen (configuration section "Timing").</summary>
+public sealed class TimingOptions
+{
+    public const string Section = "Timing";
+
+    /// <summary>No reply comes sooner than this after the first unanswered student message.</summary>
+    public TimeSpan MinDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>No reply comes later than this after the first unanswered student message (outside quiet hours).</summary>
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(1800);
+
+    /// <summary>Used when the snapshot's latency model is unusable (NaN, non-positive spread).</summary>
+    public TimeSpan FallbackMedianDelay { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How fast the mentor "types": the expected reply length adds chars / this many seconds.</summary>
+    [Range(0.5, 100)]
+    public double TypingCharsPerSecond { get; set; } = 6;
+
+    /// <summary>How much a fully urgent message (urgency 1) shortens the delay: 0.75 means to a quarter.</summary>
+    [Range(0, 0.95)]
+    public double UrgencyStrength { get; set; } = 0.75;
+
+    /// <summary>After the latest message of a burst, leave the student this long to finish typing.</summary>
+    public TimeSpan BurstSettle { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Quiet hours (UTC) during which no reply is posted; off by default.</summary>
+    public QuietHoursOptions QuietHours { get; set; } = new();
+}
+
+/// <summary>A daily window, in whole UTC hours, that replies are moved out of. Start 22, End 7 spans midnight.</summary>
+public sealed class QuietHoursOptions
+{
+    public bool Enabled { get; set; }
+
+    [Range(0, 23)]
+    public int StartHourUtc { get; set; } = 22;
+
+    [Range(0, 23)]
+    public int EndHourUtc { get; set; } = 7;
+
+    /// <summary>After quiet hours, look this many hours ahead for an hour the mentor is usually active.</summary>
+    [Range(0, 12)]
+    public int ActiveHourSearchHours { get; set; } = 4;
+
+    /// <summary>True when <paramref name="at"/> lies inside the window.</summary>
+    public bool Contains(DateTimeOffset at)
+    {
+        if (!Enabled || StartHourUtc == EndHourUtc)
+            return false;
+        var hour = at.UtcDateTime.Hour;
+        return StartHourUtc < EndHourUtc
+            ? hour >= StartHourUtc && hour < EndHourUtc
+            : hour >= StartHourUtc || hour < EndHourUtc;
+    }
+
+    /// <summary>The first instant at or after <paramref name="at"/> that lies outside the window.</summary>
+    public DateTimeOffset EndOf(DateTimeOffset at)
+    {
+        if (!Contains(at))
+            return at;
+        var utc = at.UtcDateTime;
+        var end = new DateTimeOffset(utc.Year, utc.Month, utc.Day, EndHourUtc, 0, 0, TimeSpan.Zero);
+        return end > at ? end : end.AddDays(1);
+    }
+}

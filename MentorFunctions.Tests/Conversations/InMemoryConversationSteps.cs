@@ -1,0 +1,60 @@
+using MentorFunctions.Core.Conversations;
+using MentorFunctions.Core.Timing;
+
+namespace MentorFunctions.Tests.Conversations;
+
+/// <summary>
+/// Steps as the lead's real ones behave, minus I/O: dedup by message id, urgency from the real scorer, plans from the
+/// real <see cref="DelayPlanner"/>, and deliveries recorded (idempotent by reply id). Failures can be injected.
+/// </summary>
+internal sealed class InMemoryConversationSteps(DelayPlanner planner, TimingSnapshot timing) : IConversationSteps
+{
+    private readonly HashSet<long> _recorded = [];
+    private readonly UrgencyScorer _urgency = new();
+
+    public List<long> Recorded { get; } = [];
+    public List<PlanReplyInput> Plans { get; } = [];
+    public List<(DeliverReplyInput Input, DateTimeOffset At)> Deliveries { get; } = [];
+    public int RecordCalls { get; private set; }
+    public int DeliverCalls { get; private set; }
+
+    /// <summary>The next N calls of a step throw this exception (then succeed).</summary>
+    public Dictionary<string, Queue<Exception>> Failures { get; } = [];
+
+    /// <summary>The virtual time a delivery happened; the host sets it through <see cref="Clock"/>.</summary>
+    public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.MinValue;
+
+    public Task<RecordMessageResult> RecordAsync(RecordMessageInput input, CancellationToken cancellationToken = default)
+    {
+        RecordCalls++;
+        ThrowIfInjected(StepNames.RecordMessage);
+        var first = _recorded.Add(input.Message.MessageId);
+        if (first)
+            Recorded.Add(input.Message.MessageId);
+        var urgency = input.Message.Role == ParticipantRole.Student ? _urgency.Score(input.Message.Content) : 0;
+        return Task.FromResult(new RecordMessageResult(!first, urgency));
+    }
+
+    public Task<ReplyPlan> PlanReplyAsync(PlanReplyInput input, CancellationToken cancellationToken = default)
+    {
+        ThrowIfInjected(StepNames.PlanReply);
+        Plans.Add(input);
+        return Task.FromResult(planner.Plan(timing, input));
+    }
+
+    public Task<DeliverReplyResult> DeliverReplyAsync(DeliverReplyInput input, CancellationToken cancellationToken = default)
+    {
+        DeliverCalls++;
+        ThrowIfInjected(StepNames.DeliverReply);
+        if (Deliveries.Any(d => d.Input.ReplyId == input.ReplyId))
+            return Task.FromResult(new DeliverReplyResult(DeliveryOutcome.Posted, input.ReplyId + 1_000_000));
+        Deliveries.Add((input, Clock()));
+        return Task.FromResult(new DeliverReplyResult(DeliveryOutcome.Posted, input.ReplyId + 1_000_000));
+    }
+
+    private void ThrowIfInjected(string step)
+    {
+        if (Failures.TryGetValue(step, out var queue) && queue.TryDequeue(out var e))
+            throw e;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using MentorFunctions.Core.Conversations;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Worker;
+
+namespace MentorFunctions;
+
+/// <summary>The Core workflow port over Durable's <see cref="TaskOrchestrationContext"/>.</summary>
+public sealed class DurableWorkflowRuntime(TaskOrchestrationContext context, StepRetryPolicy retryPolicy) : IWorkflowRuntime
+{
+    private readonly TaskOptions _stepOptions = TaskOptions.FromRetryHandler(async retry =>
+    {
+        // Only TransientStepException is worth another attempt. The isolated worker may wrap the thrown exception,
+        // so the whole failure chain is searched for it.
+        if (FindTransient(retry.LastFailure) is not { } transient)
+            return false;
+        var delay = retryPolicy.DelayAfter(retry.LastAttemptNumber, TransientStepExceptionProperties.RetryAfter(transient));
+        if (delay is null)
+            return false;
+        await retry.OrchestrationContext.CreateTimer(delay.Value, retry.CancellationToken);
+        return true;
+    });
+
+    public string InstanceId => context.InstanceId;
+
+    public DateTimeOffset UtcNow => new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
+
+    public bool IsReplaying => context.IsReplaying;
+
+    public async Task<TOut> CallStepAsync<TIn, TOut>(string stepName, TIn input)
+    {
+        try
+        {
+            return await context.CallActivityAsync<TOut>(stepName, input, _stepOptions);
+        }
+        catch (TaskFailedException e)
+        {
+            throw new WorkflowStepFailedException(stepName, e.FailureDetails.ErrorType, e.FailureDetails.ErrorMessage, e);
+        }
+    }
+
+    public async Task<WaitResult<T>> WaitForEventAsync<T>(string eventName, DateTimeOffset? deadline)
+    {
+        if (deadline is null)
+            return WaitResult<T>.Received(await context.WaitForExternalEvent<T>(eventName));
+
+        // Race the event against a timer; cancel the loser so the orchestration can complete. After a timeout the
+        // workflow calls ContinueAsNew before awaiting anything else, so the cancelled waiter cannot swallow an event.
+        using var cancel = new CancellationTokenSource();
+        var timer = context.CreateTimer(deadline.Value.UtcDateTime, cancel.Token);
+        var message = context.WaitForExternalEvent<T>(eventName, cancel.Token);
+        var winner = await Task.WhenAny(message, timer);
+        cancel.Cancel();
+        return winner == message ? WaitResult<T>.Received(await message) : WaitResult<T>.Timeout;
+    }
+
+    public void ContinueAsNew<TState>(TState state) => context.ContinueAsNew(state, preserveUnprocessedEvents: true);
+
+    private static TaskFailureDetails? FindTransient(TaskFailureDetails? failure)
+    {
+        for (var depth = 0; failure is not null && depth < 8; failure = failure.InnerFailure, depth++)
+        {
+            if (failure.ErrorType == typeof(TransientStepException).FullName)
+                return failure;
+        }
+        return null;
+    }
+}
+
+/// <summary>
+/// Carries <see cref="TransientStepException.RetryAfter"/> into Durable's failure details, so the retry handler can honour
+/// it. Register it with <c>services.AddSingleton&lt;IExceptionPropertiesProvider, TransientStepExceptionProperties&gt;()</c>;
+/// without it, retries use the policy's backoff alone.
+/// </summary>
+public sealed class TransientStepExceptionProperties : IExceptionPropertiesProvider
+{
+    private const string RetryAfterSeconds = "retryAfterSeconds";
+
+    public IDictionary<string, object?>? GetExceptionProperties(Exception exception) =>
+        exception is TransientStepException { RetryAfter: { } after }
+            ? new Dictionary<string, object?> { [RetryAfterSeconds] = after.TotalSeconds }
+            : null;
+
+    internal static TimeSpan? RetryAfter(TaskFailureDetails failure)
+    {
+        if (failure.Properties is null || !failure.Properties.TryGetValue(RetryAfterSeconds, out var value) || value is null)
+            return null;
+        return double.TryParse(Convert.ToString(value, CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+            && double.IsFinite(seconds) && seconds > 0
+            ? TimeSpan.FromSeconds(seconds)
+            : null;
+    }
+}
