@@ -62,8 +62,8 @@ public sealed class ZulipWebhook(WebhookIntake intake, ILogger<ZulipWebhook> log
             try
             {
                 await durable.ScheduleNewOrchestrationInstanceAsync(
-                    new TaskName(nameof(ConversationOrchestrator)),
-                    ConversationWorkflow.Start(conversation),
+                    new TaskName(ConversationWorkflow.Name),
+                    ConversationState.Start(conversation),
                     new StartOrchestrationOptions(instanceId),
                     cancellation);
             }
