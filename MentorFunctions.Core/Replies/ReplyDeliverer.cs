@@ -88,7 +88,7 @@ public sealed class ReplyDeliverer(
             entry = await ComposeAsync(input, entry, mentor, bot, history, draft ? null : group, ct).ConfigureAwait(false);
             if (entry.State == LedgerState.Done)
             {
-                var reason = entry.Outcome == DeliveryOutcome.Refused ? "the model gave no usable answer" : "unknown";
+                var reason = entry.Outcome == DeliveryOutcome.Refused ? "the model gave no usable answer" : "the AI service refused the request";
                 await TellMentorAsync(conversation, mentor, ReplyNotices.Refused(studentName, reason), ct).ConfigureAwait(false);
                 return new DeliverReplyResult(entry.Outcome ?? DeliveryOutcome.Refused, null);
             }
@@ -145,11 +145,18 @@ public sealed class ReplyDeliverer(
         {
             completion = await model.CompleteAsync(prompt.Turns, llmOptions.Value.MaxOutputTokens, ct).ConfigureAwait(false);
         }
-        catch
+        catch (Exception e)
         {
             if (typingTo is not null)
                 await zulip.SetTypingAsync(conversation.BotEmail, typingTo, TypingOperation.Stop, CancellationToken.None).ConfigureAwait(false);
-            throw;
+            if (e is not ChatModelException refusedRequest)
+                throw;
+            // A final 4xx from the model (not the filter): retrying would fail the same way.
+            logger.LogWarning("Chat model refused reply {ReplyId} of {Instance}: {Status} {Code}", input.ReplyId, conversation.InstanceId, refusedRequest.Status, refusedRequest.Code);
+            var failed = await ledger.SaveAsync(new ReplyLedgerEntry(conversation, input.ReplyId, LedgerState.Done, null, DeliveryOutcome.Failed,
+                null, 0, 0, style.ProfileVersion, entry?.ETag), ct).ConfigureAwait(false);
+            await AuditAsync(input, DeliveryOutcome.Failed, "model-" + (refusedRequest.Code ?? refusedRequest.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)), failed, null, ct).ConfigureAwait(false);
+            return failed;
         }
         await limiter.CountTokensAsync(conversation, input.Now, completion.TotalTokens, ct).ConfigureAwait(false);
 

@@ -160,6 +160,21 @@ public sealed class ReplyDelivererTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_final_model_error_fails_without_retry_and_tells_the_mentor()
+    {
+        await using var h = new ReplyHarness(azurite);
+        h.OpenAI.Enqueue(LoopbackOpenAIServer.Error(400, "context_length_exceeded", "Too long"));
+        var input = h.StudentAsks("hello");
+        var result = await h.RunStepAsync(input);
+
+        Assert.Equal(new DeliverReplyResult(DeliveryOutcome.Failed, null), result);
+        Assert.Empty(h.Retries);
+        Assert.Empty(h.GroupPosts());
+        Assert.Single(h.MentorNotices());
+        Assert.Equal("model-context_length_exceeded", Assert.Single(await h.Audit.ListAsync(input.Conversation)).Reason);
+    }
+
+    [Fact]
     public async Task An_over_long_answer_is_cut_to_Zulips_limit_with_the_disclosure()
     {
         await using var h = new ReplyHarness(azurite);

@@ -108,9 +108,18 @@ public sealed class ZulipClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_timeout_is_transient()
+    public async Task A_hanging_server_times_out_as_transient()
     {
-        // Nothing listens on a port the OS just released: a connection failure; a 1 s client timeout covers a hang.
+        // The client's HttpClient times out after 1 s; the loopback answers after 3 s.
+        _zulip.EnqueueFault("get-own-user", new ZulipFault(200, "{}", Delay: TimeSpan.FromSeconds(3)));
+        var started = DateTime.UtcNow;
+        await Assert.ThrowsAsync<TransientStepException>(() => _client.GetOwnUserAsync(Bot));
+        Assert.InRange(DateTime.UtcNow - started, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(2.5));
+    }
+
+    [Fact]
+    public async Task An_unreachable_server_is_transient()
+    {
         var options = Options.Create(new ZulipOptions
         {
             Bots = [new ZulipBotOptions { Site = new Uri("http://127.0.0.1:9/"), Email = Bot, ApiKey = "k", WebhookToken = "t" }],

@@ -19,7 +19,7 @@ public sealed record ZulipRequest(string Method, string Path, IReadOnlyDictionar
 public sealed record StoredMessage(long Id, long SenderId, IReadOnlySet<long> Participants, string Content, long Timestamp);
 
 /// <summary>A scripted answer for the next request of one operation ("send-message", "get-messages", ...).</summary>
-public sealed record ZulipFault(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null, bool StoreAnyway = false);
+public sealed record ZulipFault(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null, bool StoreAnyway = false, TimeSpan Delay = default);
 
 /// <summary>
 /// Zulip's REST API on 127.0.0.1, speaking its wire format for send-message, get-messages, set-typing-status and
@@ -139,6 +139,7 @@ public sealed class LoopbackZulipServer : IAsyncDisposable
         if (_faults.TryGetValue(operation, out var queue) && queue.TryDequeue(out var fault))
         {
             if (fault.StoreAnyway) Answer(operation, recorded);
+            if (fault.Delay > TimeSpan.Zero) await Task.Delay(fault.Delay);
             await LoopbackHttpServer.WriteAsync(context.Response, fault.Status, fault.Body,
                 fault.Body.StartsWith('{') ? "application/json" : "text/html", fault.Headers);
             return;
