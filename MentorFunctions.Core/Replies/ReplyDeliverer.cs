@@ -57,7 +57,9 @@ public sealed class ReplyDeliverer(
         {
             // The last attempt may have posted before failing: look for our message before posting again.
             var seen = draft ? await zulip.GetDirectMessagesAsync(conversation.BotEmail, target, 20, ct).ConfigureAwait(false) : history;
-            var posted = seen.FirstOrDefault(m => m.SenderId == bot.UserId && m.Id > input.LatestMessageId);
+            // In the mentor's 1:1 DM other notices may follow the draft: only the draft of this reply counts.
+            var posted = seen.FirstOrDefault(m => m.SenderId == bot.UserId && m.Id > input.LatestMessageId
+                && (!draft || m.Content.Contains(ReplyNotices.DraftMarker(input.ReplyId), StringComparison.Ordinal)));
             if (posted is not null)
             {
                 logger.LogInformation("Reply {ReplyId} of {Instance} was posted by an earlier attempt as {MessageId}", input.ReplyId, conversation.InstanceId, posted.Id);

@@ -17,5 +17,8 @@ internal static class ReplyNotices
     };
 
     public static string Draft(string student, long replyId, string draft) =>
-        $"📝 Draft reply to {student} (reply {replyId}):\n\n{draft}";
+        $"📝 Draft reply to {student} {DraftMarker(replyId)}:\n\n{draft}";
+
+    /// <summary>Names the reply in a draft, so a retried step can recognise a draft it already sent.</summary>
+    public static string DraftMarker(long replyId) => $"(reply {replyId})";
 }

@@ -16,13 +16,15 @@ public sealed class ReplyDelivererTests(AzuriteFixture azurite)
     {
         await using var h = new ReplyHarness(azurite);
         h.Zulip.AddMessage(Mentor, [Student], "Welcome! Ask me anything.");
+        h.Zulip.AddMessage(ReplyHarness.BotId, [Mentor, Student], "🤖 *AI reply in Ana Lima's style — Ana Lima will follow up.*\n\nAn earlier AI answer.");
         h.OpenAI.Enqueue(LoopbackOpenAIServer.Completion("Try a LEFT JOIN on the user id 🙂", promptTokens: 300, completionTokens: 12));
         var input = h.StudentAsks("how do I join two tables?", "the ids are in both");
 
         var result = await h.Deliverer.DeliverAsync(input);
 
         Assert.Equal(DeliveryOutcome.Posted, result.Outcome);
-        var post = Assert.Single(h.GroupPosts());
+        var post = h.GroupPosts()[^1];
+        Assert.Equal(2, h.GroupPosts().Count);
         Assert.Equal(post.Id, result.PostedMessageId);
         Assert.StartsWith("🤖 *AI reply in Ana Lima's style — Ana Lima will follow up.*\n\nTry a LEFT JOIN", post.Content);
         Assert.Empty(h.MentorNotices());
@@ -30,7 +32,8 @@ public sealed class ReplyDelivererTests(AzuriteFixture azurite)
         var call = Assert.Single(h.OpenAI.Requests);
         Assert.Equal("system", call.Messages[0].Role);
         Assert.DoesNotContain("join two tables", call.Messages[0].Content);
-        Assert.Equal(("assistant", "Welcome! Ask me anything."), call.Messages[1]);
+        // The mentor's message and the earlier AI reply (its label stripped) are one assistant turn.
+        Assert.Equal(("assistant", "Welcome! Ask me anything.\n\nAn earlier AI answer."), call.Messages[1]);
         Assert.Equal(("user", "how do I join two tables?\n\nthe ids are in both"), call.Messages[^1]);
 
         var typing = h.Zulip.Requests.Where(r => LoopbackZulipServer.Operation(r) == "set-typing-status").Select(r => r.Form["op"]).ToArray();
@@ -42,7 +45,7 @@ public sealed class ReplyDelivererTests(AzuriteFixture azurite)
 
         // The step replayed after it ended returns the same result and posts nothing more.
         Assert.Equal(result, await h.Deliverer.DeliverAsync(input));
-        Assert.Single(h.GroupPosts());
+        Assert.Equal(2, h.GroupPosts().Count);
         Assert.Single(h.OpenAI.Requests);
     }
 
@@ -289,5 +292,18 @@ public sealed class ReplyDelivererTests(AzuriteFixture azurite)
         Assert.Equal(draft.Id, result.PostedMessageId);
         Assert.Contains($"reply {input.ReplyId}", draft.Content);
         Assert.Contains(h.OpenAI.DefaultText, draft.Content);
+    }
+
+    [Fact]
+    public async Task A_draft_that_reached_Zulip_before_the_step_failed_is_not_sent_twice()
+    {
+        await using var h = new ReplyHarness(azurite);
+        await h.Registry.UpsertMentorAsync(new MentorRecord(ReplyHarness.Bot, Mentor, "ana@example.com", "Ana Lima", h.Clock.GetUtcNow(), ReplyMode.Draft));
+        h.Zulip.EnqueueFault("send-message", LoopbackZulipServer.ServerError(storeAnyway: true));
+        var result = await h.RunStepAsync(h.StudentAsks("draft me"));
+
+        Assert.Equal(DeliveryOutcome.Drafted, result.Outcome);
+        Assert.Equal(Assert.Single(h.MentorNotices()).Id, result.PostedMessageId);
+        Assert.Single(h.Retries);
     }
 }
