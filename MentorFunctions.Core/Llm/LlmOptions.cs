@@ -1,0 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MentorFunctions.Core.Llm;
+
+/// <summary>Which chat endpoint to use.</summary>
+public enum LlmProvider
+{
+    /// <summary>Azure OpenAI: Endpoint is the resource URL, Deployment the deployment name; API key or Entra ID.</summary>
+    AzureOpenAI = 0,
+    /// <summary>Any OpenAI-compatible endpoint (OpenAI, a local Ollama at http://localhost:11434/v1, ...): Model names the model.</summary>
+    OpenAICompatible = 1,
+}
+
+/// <summary>The chat model (configuration section "Llm").</summary>
+public sealed class LlmOptions
+{
+    public const string Section = "Llm";
+
+    public LlmProvider Provider { get; set; } = LlmProvider.AzureOpenAI;
+
+    [Required]
+    public Uri Endpoint { get; set; } = null!;
+
+    /// <summary>The Azure deployment name, or the model name for an OpenAI-compatible endpoint.</summary>
+    [Required]
+    public string Deployment { get; set; } = "";
+
+    /// <summary>An API key (a secret, from Key Vault or local settings). Azure without a key uses DefaultAzureCredential.</summary>
+    public string? ApiKey { get; set; }
+
+    [Range(16, 4096)]
+    public int MaxOutputTokens { get; set; } = 400;
+
+    /// <summary>The whole call's time limit; beyond it the step fails transiently and the step policy retries.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    [Range(0.0, 2.0)]
+    public float Temperature { get; set; } = 0.7f;
+}

@@ -1,0 +1,35 @@
+using MentorFunctions.Core.Llm;
+using MentorFunctions.Core.Storage;
+using MentorFunctions.Core.Zulip;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace MentorFunctions.Core.Replies;
+
+public static class RepliesServiceCollectionExtensions
+{
+    /// <summary>
+    /// The reply step and what it needs of its own: Zulip client, chat model, prompt builder, limits, ledger, audit and
+    /// options ("Replies", "Llm"). The host registers TableStore, TimeProvider, IOptions&lt;ZulipOptions&gt;,
+    /// IMentorRegistry and IStyleProfileReader.
+    /// </summary>
+    public static IServiceCollection AddMentorReplies(this IServiceCollection services)
+    {
+        services.AddOptions<ReplyOptions>().BindConfiguration(ReplyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.Section).ValidateDataAnnotations();
+
+        services.AddHttpClient(ZulipClient.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(20));
+        // The SDK pipeline applies its own network timeout (LlmOptions.Timeout); the HttpClient's must not cut it first.
+        services.AddHttpClient(OpenAIChatModel.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
+
+        services.TryAddSingleton<IZulipClient, ZulipClient>();
+        services.TryAddSingleton<IChatModel, OpenAIChatModel>();
+        services.TryAddSingleton<PromptBuilder>();
+        services.TryAddSingleton<ReplyLimitCounters>();
+        services.TryAddSingleton<ReplyLimiter>();
+        services.TryAddSingleton<ReplyLedger>();
+        services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton<ReplyDeliverer>();
+        return services;
+    }
+}

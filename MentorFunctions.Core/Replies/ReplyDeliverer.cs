@@ -1,0 +1,229 @@
+using MentorFunctions.Core.Conversations;
+using MentorFunctions.Core.Llm;
+using MentorFunctions.Core.Storage;
+using MentorFunctions.Core.Style;
+using MentorFunctions.Core.Zulip;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MentorFunctions.Core.Replies;
+
+/// <summary>
+/// The DeliverReply step: checks that a reply is still wanted and allowed, writes it with one model call, labels it,
+/// and posts it to the group DM exactly once, even when the step is retried (see <see cref="ReplyLedger"/>).
+/// Transient failures (Zulip or model 429/5xx/timeouts, storage conflicts) surface as <see cref="TransientStepException"/>.
+/// </summary>
+public sealed class ReplyDeliverer(
+    IMentorRegistry registry,
+    IStyleProfileReader styles,
+    IZulipClient zulip,
+    IChatModel model,
+    PromptBuilder prompts,
+    ReplyLimiter limiter,
+    ReplyLedger ledger,
+    AuditLog audit,
+    IOptions<ReplyOptions> replyOptions,
+    IOptions<LlmOptions> llmOptions,
+    TimeProvider time,
+    ILogger<ReplyDeliverer> logger)
+{
+    public async Task<DeliverReplyResult> DeliverAsync(DeliverReplyInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var conversation = input.Conversation;
+        var options = replyOptions.Value;
+
+        var mentor = await registry.GetMentorAsync(conversation.BotEmail, conversation.MentorId, ct).ConfigureAwait(false);
+        if (mentor is null || mentor.Mode == ReplyMode.Off || mentor.PausedUntil > input.Now)
+        {
+            await AuditAsync(input, DeliveryOutcome.Paused, mentor is null ? "not-registered" : "paused", null, null, ct).ConfigureAwait(false);
+            return new DeliverReplyResult(DeliveryOutcome.Paused, null);
+        }
+
+        var entry = await ledger.GetAsync(conversation, input.ReplyId, ct).ConfigureAwait(false);
+        if (entry is { State: LedgerState.Done, Outcome: { } done })
+        {
+            logger.LogInformation("Reply {ReplyId} of {Instance} already ended {Outcome}", input.ReplyId, conversation.InstanceId, done);
+            return new DeliverReplyResult(done, entry.PostedMessageId);
+        }
+
+        var draft = mentor.Mode == ReplyMode.Draft;
+        long[] group = [mentor.UserId, conversation.StudentId];
+        long[] target = draft ? [mentor.UserId] : group;
+        var bot = await zulip.GetOwnUserAsync(conversation.BotEmail, ct).ConfigureAwait(false);
+        var history = await zulip.GetDirectMessagesAsync(conversation.BotEmail, group, options.HistoryMessages, ct).ConfigureAwait(false);
+
+        if (entry is { State: LedgerState.Posting })
+        {
+            // The last attempt may have posted before failing: look for our message before posting again.
+            var seen = draft ? await zulip.GetDirectMessagesAsync(conversation.BotEmail, target, 20, ct).ConfigureAwait(false) : history;
+            // In the mentor's 1:1 DM other notices may follow the draft: only the draft of this reply counts.
+            var posted = seen.FirstOrDefault(m => m.SenderId == bot.UserId && m.Id > input.LatestMessageId
+                && (!draft || m.Content.Contains(ReplyNotices.DraftMarker(input.ReplyId), StringComparison.Ordinal)));
+            if (posted is not null)
+            {
+                logger.LogInformation("Reply {ReplyId} of {Instance} was posted by an earlier attempt as {MessageId}", input.ReplyId, conversation.InstanceId, posted.Id);
+                return await FinishPostedAsync(input, entry, draft, posted.Id, ct).ConfigureAwait(false);
+            }
+        }
+
+        if (history.Any(m => m.SenderId == mentor.UserId && m.Id > input.FirstMessageId))
+            return await EndAsync(input, entry, DeliveryOutcome.MentorAnswered, "mentor-answered", ct).ConfigureAwait(false);
+
+        var studentName = await StudentNameAsync(conversation, ct).ConfigureAwait(false);
+        var burst = history.Where(m => m.SenderId == conversation.StudentId && m.Id >= input.FirstMessageId && m.Id <= input.LatestMessageId);
+        if (burst.Any(m => HumanRequestDetector.IsHumanRequest(m.Content, mentor.FullName)))
+        {
+            await TellMentorAsync(conversation, mentor, ReplyNotices.HumanRequested(studentName), ct).ConfigureAwait(false);
+            return await EndAsync(input, entry, DeliveryOutcome.Refused, "human-requested", ct).ConfigureAwait(false);
+        }
+
+        if (entry?.Content is null)
+        {
+            var hit = await limiter.CheckAsync(conversation, input.Now, ct).ConfigureAwait(false);
+            if (hit is not null)
+            {
+                if (await limiter.ShouldNotifyAsync(conversation, hit, ct).ConfigureAwait(false))
+                    await TellMentorAsync(conversation, mentor, ReplyNotices.Limited(hit.Limit, hit.Allowed), ct).ConfigureAwait(false);
+                return await EndAsync(input, entry, DeliveryOutcome.Limited, hit.Limit, ct).ConfigureAwait(false);
+            }
+            entry = await ComposeAsync(input, entry, mentor, bot, history, draft ? null : group, ct).ConfigureAwait(false);
+            if (entry.State == LedgerState.Done)
+            {
+                var reason = entry.Outcome == DeliveryOutcome.Refused ? "the model gave no usable answer" : "the AI service refused the request";
+                await TellMentorAsync(conversation, mentor, ReplyNotices.Refused(studentName, reason), ct).ConfigureAwait(false);
+                return new DeliverReplyResult(entry.Outcome ?? DeliveryOutcome.Refused, null);
+            }
+        }
+
+        var content = draft
+            ? Fit(ReplyNotices.Draft(studentName, input.ReplyId, entry!.Content!), options.MaxMessageLength)
+            : entry!.Content!;
+        entry = await ledger.SaveAsync(entry with { State = LedgerState.Posting }, ct).ConfigureAwait(false);
+        long messageId;
+        try
+        {
+            messageId = await zulip.SendDirectMessageAsync(conversation.BotEmail, target, content, ct).ConfigureAwait(false);
+        }
+        catch (ZulipApiException e)
+        {
+            logger.LogWarning("Zulip refused reply {ReplyId} of {Instance}: {Status} {Code}", input.ReplyId, conversation.InstanceId, (int)e.Status, e.Code);
+            return await EndAsync(input, entry, DeliveryOutcome.Failed, "zulip-" + e.Code, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (!draft)
+                await zulip.SetTypingAsync(conversation.BotEmail, group, TypingOperation.Stop, CancellationToken.None).ConfigureAwait(false);
+        }
+        return await FinishPostedAsync(input, entry, draft, messageId, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The one model call: prompt, completion, token count; a ledger entry in Composed (or Done when refused).</summary>
+    private async Task<ReplyLedgerEntry> ComposeAsync(
+        DeliverReplyInput input, ReplyLedgerEntry? entry, MentorRecord mentor, ZulipUser bot, IReadOnlyList<ZulipMessage> history,
+        long[]? typingTo, CancellationToken ct)
+    {
+        var conversation = input.Conversation;
+        var options = replyOptions.Value;
+        if (typingTo is not null)
+            await zulip.SetTypingAsync(conversation.BotEmail, typingTo, TypingOperation.Start, ct).ConfigureAwait(false);
+
+        var style = await styles.ReadForReplyAsync(conversation, ct).ConfigureAwait(false);
+        var disclosure = ReplyComposer.Disclosure(options.DisclosureTemplate, mentor.FullName);
+        var messages = history
+            .Where(m => m.SenderId == conversation.StudentId || m.SenderId == mentor.UserId || m.SenderId == bot.UserId)
+            .Select(m => new ConversationMessage(
+                m.Id, m.SenderId,
+                m.SenderId == conversation.StudentId ? ParticipantRole.Student : ParticipantRole.Mentor,
+                DateTimeOffset.FromUnixTimeSeconds(m.Timestamp),
+                m.SenderId == bot.UserId ? ReplyComposer.StripDisclosure(m.Content, disclosure) : m.Content))
+            .ToList();
+        var prompt = prompts.Build(style, mentor, messages);
+        logger.LogInformation("Prompt for reply {ReplyId} of {Instance}: {Turns} turns, {Messages} messages, ~{Tokens} tokens",
+            input.ReplyId, conversation.InstanceId, prompt.Turns.Count, prompt.HistoryMessagesUsed, prompt.EstimatedTokens);
+
+        ChatCompletion completion;
+        try
+        {
+            completion = await model.CompleteAsync(prompt.Turns, llmOptions.Value.MaxOutputTokens, ct).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            if (typingTo is not null)
+                await zulip.SetTypingAsync(conversation.BotEmail, typingTo, TypingOperation.Stop, CancellationToken.None).ConfigureAwait(false);
+            if (e is not ChatModelException refusedRequest)
+                throw;
+            // A final 4xx from the model (not the filter): retrying would fail the same way.
+            logger.LogWarning("Chat model refused reply {ReplyId} of {Instance}: {Status} {Code}", input.ReplyId, conversation.InstanceId, refusedRequest.Status, refusedRequest.Code);
+            var failed = await ledger.SaveAsync(new ReplyLedgerEntry(conversation, input.ReplyId, LedgerState.Done, null, DeliveryOutcome.Failed,
+                null, 0, 0, style.ProfileVersion, entry?.ETag), ct).ConfigureAwait(false);
+            await AuditAsync(input, DeliveryOutcome.Failed, "model-" + (refusedRequest.Code ?? refusedRequest.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)), failed, null, ct).ConfigureAwait(false);
+            return failed;
+        }
+        await limiter.CountTokensAsync(conversation, input.Now, completion.TotalTokens, ct).ConfigureAwait(false);
+
+        var composed = new ReplyLedgerEntry(conversation, input.ReplyId, LedgerState.Composed, null, null, null,
+            completion.PromptTokens, completion.CompletionTokens, style.ProfileVersion, entry?.ETag);
+        if (completion.ContentFiltered || string.IsNullOrWhiteSpace(completion.Text))
+        {
+            if (typingTo is not null)
+                await zulip.SetTypingAsync(conversation.BotEmail, typingTo, TypingOperation.Stop, CancellationToken.None).ConfigureAwait(false);
+            var reason = completion.ContentFiltered ? "content-filter" : "empty-answer";
+            var refused = await ledger.SaveAsync(composed with { State = LedgerState.Done, Outcome = DeliveryOutcome.Refused }, ct).ConfigureAwait(false);
+            await AuditAsync(input, DeliveryOutcome.Refused, reason, refused, null, ct).ConfigureAwait(false);
+            return refused;
+        }
+        var content = ReplyComposer.Compose(completion.Text, disclosure, options.MaxMessageLength);
+        return await ledger.SaveAsync(composed with { Content = content }, ct).ConfigureAwait(false);
+    }
+
+    private async Task<DeliverReplyResult> FinishPostedAsync(DeliverReplyInput input, ReplyLedgerEntry entry, bool draft, long messageId, CancellationToken ct)
+    {
+        var outcome = draft ? DeliveryOutcome.Drafted : DeliveryOutcome.Posted;
+        var content = entry.Content;
+        await ledger.SaveAsync(entry with { State = LedgerState.Done, Outcome = outcome, PostedMessageId = messageId, Content = null }, ct).ConfigureAwait(false);
+        await limiter.CountReplyAsync(input.Conversation, input.Now, ct).ConfigureAwait(false);
+        await AuditAsync(input, outcome, null, entry, messageId, ct, content).ConfigureAwait(false);
+        logger.LogInformation("Reply {ReplyId} of {Instance} {Outcome} as message {MessageId}", input.ReplyId, input.Conversation.InstanceId, outcome, messageId);
+        return new DeliverReplyResult(outcome, messageId);
+    }
+
+    private async Task<DeliverReplyResult> EndAsync(DeliverReplyInput input, ReplyLedgerEntry? entry, DeliveryOutcome outcome, string reason, CancellationToken ct)
+    {
+        var ended = new ReplyLedgerEntry(input.Conversation, input.ReplyId, LedgerState.Done, null, outcome, null,
+            entry?.PromptTokens ?? 0, entry?.CompletionTokens ?? 0, entry?.ProfileVersion ?? 0, entry?.ETag);
+        await ledger.SaveAsync(ended, ct).ConfigureAwait(false);
+        await AuditAsync(input, outcome, reason, ended, null, ct).ConfigureAwait(false);
+        logger.LogInformation("Reply {ReplyId} of {Instance} ended {Outcome} ({Reason})", input.ReplyId, input.Conversation.InstanceId, outcome, reason);
+        return new DeliverReplyResult(outcome, null);
+    }
+
+    private Task AuditAsync(DeliverReplyInput input, DeliveryOutcome outcome, string? reason, ReplyLedgerEntry? entry, long? messageId,
+        CancellationToken ct, string? content = null) =>
+        audit.RecordAsync(new AuditEntry(
+            time.GetUtcNow(), input.Conversation, input.ReplyId, outcome, reason,
+            entry?.ProfileVersion ?? 0, entry?.PromptTokens ?? 0, entry?.CompletionTokens ?? 0, input.DelaySeconds, messageId,
+            replyOptions.Value.AuditIncludeContent ? content : null), ct);
+
+    private async Task<string> StudentNameAsync(ConversationKey conversation, CancellationToken ct)
+    {
+        var pair = await registry.GetPairAsync(conversation.BotEmail, conversation.MentorId, conversation.StudentId, ct).ConfigureAwait(false);
+        // A Zulip silent mention by name and id renders as the student's name for the mentor.
+        return pair is null ? "your student" : $"@_**{pair.StudentFullName}|{conversation.StudentId}**";
+    }
+
+    private async Task TellMentorAsync(ConversationKey conversation, MentorRecord mentor, string text, CancellationToken ct)
+    {
+        try
+        {
+            await zulip.SendDirectMessageAsync(conversation.BotEmail, [mentor.UserId], Fit(text, replyOptions.Value.MaxMessageLength), ct).ConfigureAwait(false);
+        }
+        catch (ZulipApiException e)
+        {
+            // The notice is a courtesy; the outcome stands without it.
+            logger.LogWarning("Notice to mentor {MentorId} refused: {Status} {Code}", mentor.UserId, (int)e.Status, e.Code);
+        }
+    }
+
+    private static string Fit(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}

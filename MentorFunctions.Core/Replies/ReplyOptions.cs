@@ -1,0 +1,42 @@
+using System.ComponentModel.DataAnnotations;
+using MentorFunctions.Core.Zulip;
+
+namespace MentorFunctions.Core.Replies;
+
+/// <summary>How AI replies are written, labelled and limited (configuration section "Replies").</summary>
+public sealed class ReplyOptions
+{
+    public const string Section = "Replies";
+
+    /// <summary>
+    /// The disclosure line put first in every AI reply. "{mentor}" becomes the mentor's full name. It must stay clear:
+    /// students are never to mistake the stand-in for the mentor.
+    /// </summary>
+    [Required]
+    public string DisclosureTemplate { get; set; } = "🤖 *AI reply in {mentor}'s style — {mentor} will follow up.*";
+
+    /// <summary>Keep the reply text in the audit trail (off by default: the audit is about outcomes, not content).</summary>
+    public bool AuditIncludeContent { get; set; }
+
+    [Range(1, 1000)]
+    public int MaxRepliesPerStudentPerHour { get; set; } = 6;
+
+    [Range(1, 100000)]
+    public int MaxRepliesPerMentorPerDay { get; set; } = 50;
+
+    /// <summary>Tokens (prompt + completion) all AI replies of one bot (organisation) may use per UTC day.</summary>
+    [Range(1, long.MaxValue)]
+    public long DailyTokenBudget { get; set; } = 500_000;
+
+    /// <summary>The most tokens a whole prompt (system message and history) may take, by <see cref="TokenEstimator"/>.</summary>
+    [Range(200, 100_000)]
+    public int PromptTokenBudget { get; set; } = 2000;
+
+    /// <summary>How many recent messages of the conversation to read from Zulip for the prompt and the checks.</summary>
+    [Range(1, ZulipLimits.MaxMessagesPerFetch)]
+    public int HistoryMessages { get; set; } = 100;
+
+    /// <summary>The organisation's <c>max_message_length</c>; a reply is cut to fit, disclosure included.</summary>
+    [Range(100, ZulipLimits.DefaultMaxMessageLength)]
+    public int MaxMessageLength { get; set; } = ZulipLimits.DefaultMaxMessageLength;
+}

@@ -1,0 +1,246 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Web;
+using MentorFunctions.Tests.Fixtures.OpenApi;
+
+namespace MentorFunctions.Tests.Fixtures.Loopback;
+
+/// <summary>One request the loopback Zulip received.</summary>
+public sealed record ZulipRequest(string Method, string Path, IReadOnlyDictionary<string, string> Query,
+    IReadOnlyDictionary<string, string> Form, string? AuthUser)
+{
+    public string? Param(string name) => Form.TryGetValue(name, out var f) ? f : Query.TryGetValue(name, out var q) ? q : null;
+}
+
+/// <summary>A message stored by the loopback Zulip. <paramref name="Participants"/> includes the sender and the bot.</summary>
+public sealed record StoredMessage(long Id, long SenderId, IReadOnlySet<long> Participants, string Content, long Timestamp);
+
+/// <summary>A scripted answer for the next request of one operation ("send-message", "get-messages", ...).</summary>
+public sealed record ZulipFault(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null, bool StoreAnyway = false, TimeSpan Delay = default);
+
+/// <summary>
+/// Zulip's REST API on 127.0.0.1, speaking its wire format for send-message, get-messages, set-typing-status and
+/// get-own-user, with DMs kept in memory. EVERY request is checked against Zulip's OpenAPI description first; a request
+/// that does not fit gets a 400 and is listed in <see cref="ValidationErrors"/>, which tests assert is empty.
+/// </summary>
+public sealed class LoopbackZulipServer : IAsyncDisposable
+{
+    private readonly LoopbackHttpServer _server;
+    private readonly ConcurrentQueue<ZulipRequest> _requests = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<ZulipFault>> _faults = new();
+    private readonly List<StoredMessage> _messages = [];
+    private readonly object _gate = new();
+    private long _nextId = 1000;
+
+    public LoopbackZulipServer(string botEmail, string apiKey, long botUserId, string botName = "Mentor Bot")
+    {
+        BotEmail = botEmail;
+        ApiKey = apiKey;
+        BotUserId = botUserId;
+        BotName = botName;
+        _server = new LoopbackHttpServer(HandleAsync);
+    }
+
+    public string BotEmail { get; }
+    public string ApiKey { get; }
+    public long BotUserId { get; }
+    public string BotName { get; }
+    public Uri Site => _server.BaseUri;
+    public bool RefuseTyping { get; set; }
+
+    public IReadOnlyList<ZulipRequest> Requests => _requests.ToArray();
+    public ConcurrentQueue<string> ValidationErrors { get; } = new();
+
+    public IReadOnlyList<StoredMessage> Messages
+    {
+        get { lock (_gate) return _messages.ToArray(); }
+    }
+
+    /// <summary>Seeds a message as if a user had sent it to a DM with these other users (the bot is always in it).</summary>
+    public long AddMessage(long senderId, IEnumerable<long> others, string content, DateTimeOffset? at = null)
+    {
+        lock (_gate)
+        {
+            var id = ++_nextId;
+            var participants = new HashSet<long>(others) { senderId, BotUserId };
+            _messages.Add(new StoredMessage(id, senderId, participants, content, (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds()));
+            return id;
+        }
+    }
+
+    /// <summary>Messages the bot sent to exactly this set of users (plus itself).</summary>
+    public IReadOnlyList<StoredMessage> BotMessagesTo(params long[] users)
+    {
+        var set = new HashSet<long>(users) { BotUserId };
+        return Messages.Where(m => m.SenderId == BotUserId && m.Participants.SetEquals(set)).ToArray();
+    }
+
+    public void EnqueueFault(string operationId, ZulipFault fault) =>
+        _faults.GetOrAdd(operationId, _ => new ConcurrentQueue<ZulipFault>()).Enqueue(fault);
+
+    public static ZulipFault RateLimited(string retryAfter) => new(429,
+        $$"""{"result":"error","msg":"API usage exceeded rate limit","code":"RATE_LIMIT_HIT","retry-after":{{retryAfter}}}""",
+        new Dictionary<string, string> { ["Retry-After"] = retryAfter, ["X-RateLimit-Remaining"] = "0" });
+
+    public static ZulipFault ServerError(bool storeAnyway = false) =>
+        new(500, "<html><body>Internal server error</body></html>", null, storeAnyway);
+
+    public int Count(string operationId) => Requests.Count(r => Operation(r) == operationId);
+
+    public static string Operation(ZulipRequest r) => (r.Method, r.Path) switch
+    {
+        ("POST", "/messages") => "send-message",
+        ("GET", "/messages") => "get-messages",
+        ("POST", "/typing") => "set-typing-status",
+        ("GET", "/users/me") => "get-own-user",
+        _ => $"{r.Method} {r.Path}",
+    };
+
+    private async Task HandleAsync(HttpListenerContext context)
+    {
+        var request = context.Request;
+        var path = request.Url!.AbsolutePath;
+        if (!path.StartsWith("/api/v1/", StringComparison.Ordinal))
+        {
+            await Error(context.Response, 404, "Not found", "BAD_REQUEST");
+            return;
+        }
+        path = path["/api/v1".Length..];
+        var query = ToDictionary(HttpUtility.ParseQueryString(request.Url.Query));
+        var form = new Dictionary<string, string>();
+        if (request.HasEntityBody)
+        {
+            if (request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) != true)
+                ValidationErrors.Enqueue($"{request.HttpMethod} {path}: body is {request.ContentType}, not form-encoded");
+            using var reader = new StreamReader(request.InputStream, Encoding.UTF8);
+            form = ToDictionary(HttpUtility.ParseQueryString(await reader.ReadToEndAsync()));
+        }
+        var recorded = new ZulipRequest(request.HttpMethod, path, query, form, AuthUser(request));
+        _requests.Enqueue(recorded);
+
+        var errors = ZulipRequestValidator.Instance.Validate(request.HttpMethod, path, query, form.Count > 0 ? form : null);
+        if (errors.Count > 0)
+        {
+            foreach (var e in errors) ValidationErrors.Enqueue(e);
+            await Error(context.Response, 400, string.Join("; ", errors), "BAD_REQUEST");
+            return;
+        }
+        if (recorded.AuthUser != BotEmail + ":" + ApiKey)
+        {
+            await Error(context.Response, 401, "Invalid API key", "UNAUTHORIZED");
+            return;
+        }
+
+        var operation = Operation(recorded);
+        string? success = null;
+        if (_faults.TryGetValue(operation, out var queue) && queue.TryDequeue(out var fault))
+        {
+            if (fault.StoreAnyway) Answer(operation, recorded);
+            if (fault.Delay > TimeSpan.Zero) await Task.Delay(fault.Delay);
+            await LoopbackHttpServer.WriteAsync(context.Response, fault.Status, fault.Body,
+                fault.Body.StartsWith('{') ? "application/json" : "text/html", fault.Headers);
+            return;
+        }
+        if (operation == "set-typing-status" && RefuseTyping)
+        {
+            await Error(context.Response, 400, "Bots cannot send typing notifications", "BAD_REQUEST");
+            return;
+        }
+        success = Answer(operation, recorded);
+        if (success is null)
+        {
+            await Error(context.Response, 404, "Unsupported by the loopback Zulip", "BAD_REQUEST");
+            return;
+        }
+        await LoopbackHttpServer.WriteAsync(context.Response, 200, success, headers: RateHeaders());
+    }
+
+    private string? Answer(string operation, ZulipRequest r)
+    {
+        switch (operation)
+        {
+            case "send-message":
+            {
+                var to = JsonSerializer.Deserialize<long[]>(r.Form["to"])!;
+                var id = AddMessage(BotUserId, to, r.Form["content"]);
+                return Success(new JsonObject { ["id"] = id });
+            }
+            case "get-messages":
+            {
+                var narrow = JsonNode.Parse(r.Query["narrow"])!.AsArray();
+                var dm = narrow.Single(t => (string?)t!["operator"] == "dm")!["operand"]!.AsArray().Select(n => (long)n!).ToHashSet();
+                dm.Add(BotUserId);
+                var numBefore = int.Parse(r.Query["num_before"]);
+                var raw = r.Query.GetValueOrDefault("apply_markdown") == "false";
+                var found = Messages.Where(m => m.Participants.SetEquals(dm)).OrderBy(m => m.Id).TakeLast(numBefore + 1).ToArray();
+                var array = new JsonArray();
+                foreach (var m in found)
+                {
+                    array.Add(new JsonObject
+                    {
+                        ["id"] = m.Id,
+                        ["sender_id"] = m.SenderId,
+                        ["content"] = raw ? m.Content : $"<p>{WebUtility.HtmlEncode(m.Content)}</p>",
+                        ["content_type"] = raw ? "text/x-markdown" : "text/html",
+                        ["timestamp"] = m.Timestamp,
+                        ["type"] = "private",
+                        ["subject"] = "",
+                        ["client"] = "website",
+                        ["flags"] = new JsonArray("read"),
+                        ["reactions"] = new JsonArray(),
+                    });
+                }
+                return Success(new JsonObject
+                {
+                    ["messages"] = array, ["anchor"] = found.LastOrDefault()?.Id ?? 0,
+                    ["found_newest"] = true, ["found_oldest"] = found.Length <= numBefore, ["found_anchor"] = false, ["history_limited"] = false,
+                });
+            }
+            case "set-typing-status":
+                return Success([]);
+            case "get-own-user":
+                return Success(new JsonObject
+                {
+                    ["user_id"] = BotUserId, ["email"] = BotEmail, ["full_name"] = BotName, ["is_bot"] = true, ["role"] = 400,
+                });
+            default:
+                return null;
+        }
+    }
+
+    private static string Success(JsonObject fields)
+    {
+        var o = new JsonObject { ["result"] = "success", ["msg"] = "" };
+        foreach (var (k, v) in fields) o[k] = v?.DeepClone();
+        return o.ToJsonString();
+    }
+
+    private static Task Error(HttpListenerResponse response, int status, string msg, string code) =>
+        LoopbackHttpServer.WriteAsync(response, status,
+            new JsonObject { ["result"] = "error", ["msg"] = msg, ["code"] = code }.ToJsonString());
+
+    private static Dictionary<string, string> RateHeaders() => new()
+    {
+        ["X-RateLimit-Limit"] = "200", ["X-RateLimit-Remaining"] = "199", ["X-RateLimit-Reset"] = "1700000000",
+    };
+
+    private static string? AuthUser(HttpListenerRequest request)
+    {
+        var header = request.Headers["Authorization"];
+        if (header is null || !header.StartsWith("Basic ", StringComparison.Ordinal)) return null;
+        return Encoding.UTF8.GetString(Convert.FromBase64String(header["Basic ".Length..]));
+    }
+
+    private static Dictionary<string, string> ToDictionary(System.Collections.Specialized.NameValueCollection values)
+    {
+        var d = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string? key in values.Keys)
+            if (key is not null) d[key] = values[key]!;
+        return d;
+    }
+
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
+}
