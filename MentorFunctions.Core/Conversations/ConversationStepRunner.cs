@@ -1,0 +1,33 @@
+using MentorFunctions.Core.Replies;
+using MentorFunctions.Core.Style;
+using MentorFunctions.Core.Timing;
+
+namespace MentorFunctions.Core.Conversations;
+
+/// <summary>
+/// The real conversation steps: Style records, Timing plans from the learned profile, Replies delivers.
+/// The Durable activities and the virtual-clock host both call this, so both run the same code.
+/// </summary>
+public sealed class ConversationStepRunner(
+    IMessageRecorder recorder,
+    IStyleProfileReader profiles,
+    UrgencyScorer urgency,
+    DelayPlanner planner,
+    ReplyDeliverer deliverer) : IConversationSteps
+{
+    public async Task<RecordMessageResult> RecordAsync(RecordMessageInput input, CancellationToken cancellationToken = default)
+    {
+        var counted = await recorder.RecordAsync(input.Conversation, input.Message, cancellationToken).ConfigureAwait(false);
+        var score = input.Message.Role == ParticipantRole.Student ? urgency.Score(input.Message.Content) : 0;
+        return new RecordMessageResult(!counted, score);
+    }
+
+    public async Task<ReplyPlan> PlanReplyAsync(PlanReplyInput input, CancellationToken cancellationToken = default)
+    {
+        var style = await profiles.ReadForReplyAsync(input.Conversation, cancellationToken).ConfigureAwait(false);
+        return planner.Plan(style.Timing, input);
+    }
+
+    public Task<DeliverReplyResult> DeliverReplyAsync(DeliverReplyInput input, CancellationToken cancellationToken = default) =>
+        deliverer.DeliverAsync(input, cancellationToken);
+}
