@@ -167,7 +167,7 @@ public sealed class WebhookIntakeCommandTests
         var outcome = await IntakeTestData.CreateIntake(new UnreachableRegistry()).HandleAsync(body, "application/json", CancellationToken.None);
         Assert.Equal(IntakeKind.Command, outcome.Kind);
 
-        var oneMore = await IntakeTestData.CreateIntake(new UnreachableRegistry()).HandleAsync([.. body, (byte)' '], "application/json", CancellationToken.None);
+        var oneMore = await IntakeTestData.CreateIntake(new UnreachableRegistry()).HandleAsync(body.Append((byte)' ').ToArray(), "application/json", CancellationToken.None);
         Assert.Equal(413, oneMore.StatusCode);
     }
 }
