@@ -5,7 +5,8 @@ namespace MentorFunctions.Core.Intake;
 /// <summary>
 /// The body of Zulip's Generic outgoing webhook (the 200 response schema of <c>/zulip-outgoing-webhook</c> in Zulip's
 /// OpenAPI). Every member is nullable so that a missing field is reported by name instead of failing the whole parse;
-/// <see cref="WebhookIntake"/> checks what it needs. Unknown fields are ignored.
+/// <see cref="WebhookIntake"/> checks what it needs. Unknown fields are ignored. <c>data</c> is deliberately not
+/// read: it repeats <c>message.content</c>, and skipping it saves a copy of the message text on every call.
 /// </summary>
 public sealed class OutgoingWebhookPayload
 {
@@ -18,9 +19,6 @@ public sealed class OutgoingWebhookPayload
 
     [JsonConverter(typeof(WebhookTriggerConverter))]
     public WebhookTrigger? Trigger { get; init; }
-
-    /// <summary>The raw Markdown, mention not stripped; <see cref="WebhookMessage.Content"/> holds the same text.</summary>
-    public string? Data { get; init; }
 
     public WebhookMessage? Message { get; init; }
 }
