@@ -23,7 +23,11 @@ public sealed class MentorCommandHandler(
     /// <summary>The PausedUntil of a pause with no end: until the mentor resumes.</summary>
     public static readonly DateTimeOffset UntilResumed = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
 
-    public async Task<string> HandleAsync(CommandRequest request, CancellationToken ct)
+    public async Task<CommandReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken) =>
+        new(await AnswerAsync(request, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>The answer to one command, as Markdown.</summary>
+    public async Task<string> AnswerAsync(CommandRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         var command = CommandParser.Parse(request.Text);

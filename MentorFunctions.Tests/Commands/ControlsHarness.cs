@@ -58,7 +58,7 @@ internal sealed class ControlsHarness
     public AdminApi Admin => Provider.GetRequiredService<AdminApi>();
 
     public Task<string> SayAsync(long senderId, string text, string fullName = "Someone") =>
-        Commands.HandleAsync(new CommandRequest(Bot, senderId, $"user{senderId}@example.org", fullName, text, true, 1), CancellationToken.None);
+        Commands.AnswerAsync(new CommandRequest(Bot, senderId, $"user{senderId}@example.org", fullName, text, true, 1), CancellationToken.None);
 
     public async Task<MentorRecord> AddMentorAsync(long id, string name)
     {
