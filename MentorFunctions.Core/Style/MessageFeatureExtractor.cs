@@ -158,6 +158,11 @@ public static class MessageFeatureExtractor
                     {
                         var d = line[j];
                         if (char.IsLetterOrDigit(d)) { j++; continue; }
+                        if ((d is '.' or ',') && char.IsAsciiDigit(line[j - 1]) && j + 1 < line.Length && char.IsAsciiDigit(line[j + 1]))
+                        {
+                            j++; // "3.5", "1,000"
+                            continue;
+                        }
                         if ((d is '\'' or '\u2019' or '-') && j + 1 < line.Length && char.IsLetter(line[j + 1]))
                         {
                             if (d != '-') apostrophe = true;
@@ -473,7 +478,9 @@ public static class MessageFeatureExtractor
                 Span<WordRef> last = [_l0, _l1, _l2, _l3];
                 var closer = last[(4 - _lastSentenceWords)..];
                 var first = _text.Slice(closer[0].Start, closer[0].Length);
-                f.HasSignOff = _lexicon.IsSignOff(first) || (closer.Length >= 2 && IsLexiconPair(closer[0], closer[1], greeting: false));
+                f.HasSignOff = _lexicon.IsSignOff(first)
+                               || (closer.Length >= 2 && IsLexiconPair(closer[0], closer[1], greeting: false))
+                               || IsSignOffPhrase(closer);
                 _sink.Closer(SequenceHash(closer), _text, closer);
             }
         }
@@ -482,6 +489,12 @@ public static class MessageFeatureExtractor
         {
             var pair = JoinWithPrevious(_text.Slice(a.Start, a.Length), _text.Slice(b.Start, b.Length));
             return pair.Length > 0 && (greeting ? _lexicon.IsGreeting(pair) : _lexicon.IsSignOff(pair));
+        }
+
+        private readonly bool IsSignOffPhrase(ReadOnlySpan<WordRef> closer)
+        {
+            var length = TextHash.WriteNormalized(_text, closer, _pairBuffer);
+            return length > 0 && _lexicon.IsSignOff(_pairBuffer[..length]);
         }
 
         private readonly ulong SequenceHash(ReadOnlySpan<WordRef> words)

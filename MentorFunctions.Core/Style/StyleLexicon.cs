@@ -79,7 +79,8 @@ public sealed class StyleLexicon
         signOffs:
         [
             "cheers", "thanks", "thank", "best", "regards", "bye", "goodbye", "later", "ttyl", "cya", "talk", "hope",
-            "take", "sincerely", "warmly", "all", "happy", "see", "speak", "enjoy", "ping", "let", "good luck",
+            "take", "sincerely", "warmly", "all", "happy", "see", "speak", "enjoy", "ping", "good luck", "let me know",
+            "hope this helps", "hope that helps", "any questions", "shout if stuck", "happy coding", "good work",
             "best wishes", "take care",
         ]);
 }
