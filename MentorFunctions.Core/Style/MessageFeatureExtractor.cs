@@ -19,7 +19,7 @@ public static class MessageFeatureExtractor
     public static MessageFeatures Extract<TSink>(ReadOnlySpan<char> content, ref TSink sink, StyleLexicon? lexicon = null)
         where TSink : IMessageTokenSink
     {
-        var scanner = new Scanner<TSink>(content, ref sink, lexicon ?? StyleLexicon.English, stackalloc char[64]);
+        var scanner = new Scanner<TSink>(content, ref sink, lexicon ?? StyleLexicon.English);
         scanner.Run();
         return scanner.Features;
     }
@@ -41,7 +41,6 @@ public static class MessageFeatureExtractor
         private readonly ReadOnlySpan<char> _text;
         private readonly ref TSink _sink;
         private readonly StyleLexicon _lexicon;
-        private readonly Span<char> _pairBuffer;
         public MessageFeatures Features;
 
         // The current clause (phrase window): n-grams never cross punctuation, code, links or emoji.
@@ -57,12 +56,11 @@ public static class MessageFeatureExtractor
         private int _lastSentenceWords;
         private int _emojiCasual;
 
-        public Scanner(ReadOnlySpan<char> text, ref TSink sink, StyleLexicon lexicon, Span<char> pairBuffer)
+        public Scanner(ReadOnlySpan<char> text, ref TSink sink, StyleLexicon lexicon)
         {
             _text = text;
             _sink = ref sink;
             _lexicon = lexicon;
-            _pairBuffer = pairBuffer;
         }
 
         public void Run()
@@ -365,19 +363,8 @@ public static class MessageFeatureExtractor
             var refWord = new WordRef(start, length);
             if (features == 1) Features.StartsLowerCase = char.IsLower(word[0]);
 
-            if (_lexicon.IsFormal(word)) Features.FormalMarkers++;
-            else if (_lexicon.IsCasual(word)) Features.CasualMarkers++;
-            if (_clauseWords > 0)
-            {
-                var pair = JoinWithPrevious(_text.Slice(LastClause.Start, LastClause.Length), word);
-                if (pair.Length > 0)
-                {
-                    if (_lexicon.IsFormalPair(pair)) Features.FormalMarkers++;
-                    else if (_lexicon.IsCasualPair(pair)) Features.CasualMarkers++;
-                }
-            }
-
             var hash = TextHash.Word(word);
+            Register(TextHash.Sequence([hash]));
             // Shift the clause window and emit the n-grams that end at this word.
             if (_clauseWords >= MaxGram)
             {
@@ -404,7 +391,9 @@ public static class MessageFeatureExtractor
                 for (var n = 2; n <= inWindow; n++)
                 {
                     var from = inWindow - n;
-                    _sink.Phrase(TextHash.Sequence(hashes.Slice(from, n)), _text, refs.Slice(from, n));
+                    var gram = TextHash.Sequence(hashes.Slice(from, n));
+                    if (n == 2) Register(gram); // "thank you", "no worries"
+                    _sink.Phrase(gram, _text, refs.Slice(from, n));
                 }
             }
 
@@ -422,23 +411,11 @@ public static class MessageFeatureExtractor
             _sentenceWords++;
         }
 
-        private readonly WordRef LastClause => (_clauseWords >= MaxGram ? 3 : _clauseWords - 1) switch
+        private void Register(ulong sequenceHash)
         {
-            0 => _c0,
-            1 => _c1,
-            2 => _c2,
-            _ => _c3,
-        };
-
-        private readonly ReadOnlySpan<char> JoinWithPrevious(ReadOnlySpan<char> previous, ReadOnlySpan<char> word)
-        {
-            if (previous.Length + 1 + word.Length > _pairBuffer.Length) return default;
-            previous.CopyTo(_pairBuffer);
-            _pairBuffer[previous.Length] = ' ';
-            word.CopyTo(_pairBuffer[(previous.Length + 1)..]);
-            var pair = _pairBuffer[..(previous.Length + 1 + word.Length)];
-            pair.Replace('\u2019', '\'');
-            return pair;
+            var register = _lexicon.Register(sequenceHash);
+            if (register > 0) Features.FormalMarkers++;
+            else if (register < 0) Features.CasualMarkers++;
         }
 
         private void BreakClause()
@@ -468,33 +445,21 @@ public static class MessageFeatureExtractor
             Span<WordRef> opener = [_o0, _o1, _o2];
             var openerLength = _openerWords <= 3 ? _openerWords : 1; // a short first clause ("Hi Sam,"), else the first word
             opener = opener[..openerLength];
-            var firstWord = _text.Slice(_o0.Start, _o0.Length);
-            f.HasGreeting = _lexicon.IsGreeting(firstWord)
-                            || (_openerWords >= 2 && IsLexiconPair(_o0, _o1, greeting: true));
+            Span<WordRef> firstTwo = [_o0, _o1];
+            f.HasGreeting = _lexicon.IsGreeting(SequenceHash(firstTwo[..1]))
+                            || (_openerWords >= 2 && _lexicon.IsGreeting(SequenceHash(firstTwo)));
             _sink.Opener(SequenceHash(opener), _text, opener);
 
             if (f.Sentences >= 2 && _lastSentenceWords is >= 1 and <= 4)
             {
                 Span<WordRef> last = [_l0, _l1, _l2, _l3];
                 var closer = last[(4 - _lastSentenceWords)..];
-                var first = _text.Slice(closer[0].Start, closer[0].Length);
-                f.HasSignOff = _lexicon.IsSignOff(first)
-                               || (closer.Length >= 2 && IsLexiconPair(closer[0], closer[1], greeting: false))
-                               || IsSignOffPhrase(closer);
-                _sink.Closer(SequenceHash(closer), _text, closer);
+                var closerHash = SequenceHash(closer);
+                f.HasSignOff = _lexicon.IsSignOff(SequenceHash(closer[..1]))
+                               || (closer.Length >= 2 && _lexicon.IsSignOff(SequenceHash(closer[..2])))
+                               || _lexicon.IsSignOff(closerHash);
+                _sink.Closer(closerHash, _text, closer);
             }
-        }
-
-        private readonly bool IsLexiconPair(WordRef a, WordRef b, bool greeting)
-        {
-            var pair = JoinWithPrevious(_text.Slice(a.Start, a.Length), _text.Slice(b.Start, b.Length));
-            return pair.Length > 0 && (greeting ? _lexicon.IsGreeting(pair) : _lexicon.IsSignOff(pair));
-        }
-
-        private readonly bool IsSignOffPhrase(ReadOnlySpan<WordRef> closer)
-        {
-            var length = TextHash.WriteNormalized(_text, closer, _pairBuffer);
-            return length > 0 && _lexicon.IsSignOff(_pairBuffer[..length]);
         }
 
         private readonly ulong SequenceHash(ReadOnlySpan<WordRef> words)

@@ -104,7 +104,11 @@ public sealed class SpaceSavingSketch
         var result = new SketchEntry[_size];
         for (var i = 0; i < _size; i++)
             result[i] = new SketchEntry(_texts[i], _keys[i], _counts[i], _errors[i]);
-        Array.Sort(result, static (a, b) => b.Count != a.Count ? b.Count.CompareTo(a.Count) : b.GuaranteedCount.CompareTo(a.GuaranteedCount));
+        // A total order, so a stored and reloaded sketch serialises byte for byte the same.
+        Array.Sort(result, static (a, b) =>
+            b.Count != a.Count ? b.Count.CompareTo(a.Count)
+            : b.GuaranteedCount != a.GuaranteedCount ? b.GuaranteedCount.CompareTo(a.GuaranteedCount)
+            : string.CompareOrdinal(a.Text, b.Text));
         return result;
     }
 

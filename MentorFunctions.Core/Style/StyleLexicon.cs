@@ -8,12 +8,18 @@ namespace MentorFunctions.Core.Style;
 /// </summary>
 public sealed class StyleLexicon
 {
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _formal;
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _casual;
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _formalPairs;
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _casualPairs;
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _greetings;
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _signOffs;
+    [Flags]
+    private enum Kind : byte
+    {
+        Formal = 1,
+        Casual = 2,
+        Greeting = 4,
+        SignOff = 8,
+    }
+
+    // Keyed by the same stable hash the extractor computes for every word and word pair anyway, so a marker lookup
+    // costs one probe and no case-folding pass of its own.
+    private readonly FrozenDictionary<ulong, Kind> _entries;
 
     public StyleLexicon(
         IEnumerable<string> formalWords,
@@ -23,23 +29,31 @@ public sealed class StyleLexicon
         IEnumerable<string> greetings,
         IEnumerable<string> signOffs)
     {
-        _formal = Set(formalWords);
-        _casual = Set(casualWords);
-        _formalPairs = Set(formalPairs);
-        _casualPairs = Set(casualPairs);
-        _greetings = Set(greetings);
-        _signOffs = Set(signOffs);
+        var entries = new Dictionary<ulong, Kind>();
+        void Add(IEnumerable<string> phrases, Kind kind)
+        {
+            foreach (var phrase in phrases)
+            {
+                var normalized = string.Join(' ', phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+                var key = TextHash.Phrase(normalized);
+                entries[key] = entries.GetValueOrDefault(key) | kind;
+            }
+        }
+        Add(formalWords, Kind.Formal);
+        Add(formalPairs, Kind.Formal);
+        Add(casualWords, Kind.Casual);
+        Add(casualPairs, Kind.Casual);
+        Add(greetings, Kind.Greeting);
+        Add(signOffs, Kind.SignOff);
+        _entries = entries.ToFrozenDictionary();
     }
 
-    private static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Set(IEnumerable<string> words) =>
-        words.Select(w => w.Replace('\u2019', '\'')).ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>+1 formal, -1 casual, 0 neither, for a word or word sequence by its <see cref="TextHash.Sequence"/> hash.</summary>
+    internal int Register(ulong sequenceHash) =>
+        _entries.TryGetValue(sequenceHash, out var kind) ? (kind & Kind.Formal) != 0 ? 1 : (kind & Kind.Casual) != 0 ? -1 : 0 : 0;
 
-    internal bool IsFormal(ReadOnlySpan<char> word) => _formal.Contains(word);
-    internal bool IsCasual(ReadOnlySpan<char> word) => _casual.Contains(word);
-    internal bool IsFormalPair(ReadOnlySpan<char> twoWords) => _formalPairs.Contains(twoWords);
-    internal bool IsCasualPair(ReadOnlySpan<char> twoWords) => _casualPairs.Contains(twoWords);
-    internal bool IsGreeting(ReadOnlySpan<char> word) => _greetings.Contains(word);
-    internal bool IsSignOff(ReadOnlySpan<char> word) => _signOffs.Contains(word);
+    internal bool IsGreeting(ulong sequenceHash) => _entries.TryGetValue(sequenceHash, out var kind) && (kind & Kind.Greeting) != 0;
+    internal bool IsSignOff(ulong sequenceHash) => _entries.TryGetValue(sequenceHash, out var kind) && (kind & Kind.SignOff) != 0;
 
     /// <summary>English markers. Contractions, emoji, "!!", and lower-case starts count as casual without a list.</summary>
     public static StyleLexicon English { get; } = new(
