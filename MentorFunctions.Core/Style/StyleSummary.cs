@@ -55,7 +55,7 @@ public static class StyleSummary
     private static int RoundChars(double chars) => chars < 100 ? (int)Math.Round(chars / 5) * 5 : (int)Math.Round(chars / 10) * 10;
 
     /// <summary>
-    /// The days holding a fair share of the activity and the shortest daily window (wrapping midnight) that holds 80% of
+    /// The days holding a fair share of the activity and the shortest daily window (wrapping midnight) that holds 90% of
     /// it, e.g. "Mon–Fri 09–18 UTC". Null when nothing is known.
     /// </summary>
     public static string? ActiveWindow(IReadOnlyList<double> byHourOfWeek)
@@ -83,7 +83,7 @@ public static class StyleSummary
             {
                 double sum = 0;
                 for (var k = 0; k < length; k++) sum += hours[(start + k) % 24];
-                if (sum >= total * 0.8 - 1e-9)
+                if (sum >= total * 0.9 - 1e-9)
                 {
                     bestStart = start;
                     bestLength = length;
