@@ -98,10 +98,29 @@ internal sealed partial class ProfileJsonContext : JsonSerializerContext;
 /// <summary>A profile (and, for a pair, its ledger) to and from the compact stored form.</summary>
 public static class ProfileCodec
 {
+    /// <summary>The stored-size bound of one profile entity's data (an entity may hold 1 MB; we keep profiles small).</summary>
+    public const int MaxBytes = 32 * 1024;
+
+    /// <summary>
+    /// The stored form, at most <see cref="MaxBytes"/>. Everything in it is bounded by construction; should counts ever
+    /// grow long enough to pass the bound, the exemplars (the only free text) are shed first.
+    /// </summary>
     public static byte[] Serialize(StyleProfile profile, PairLedger? ledger = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var doc = new ProfileDocument
+        var doc = Document(profile, ledger);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(doc, ProfileJsonContext.Default.ProfileDocument);
+        while (bytes.Length > MaxBytes && doc.Exemplars is { Count: > 0 } exemplars)
+        {
+            exemplars.RemoveAt(exemplars.Count - 1);
+            bytes = JsonSerializer.SerializeToUtf8Bytes(doc, ProfileJsonContext.Default.ProfileDocument);
+        }
+        return bytes.Length <= MaxBytes ? bytes : throw new ProfileFormatException($"A profile serialised to {bytes.Length} bytes, over the {MaxBytes}-byte bound.");
+    }
+
+    private static ProfileDocument Document(StyleProfile profile, PairLedger? ledger)
+    {
+        return new ProfileDocument
         {
             V = ProfileFormat.CurrentVersion,
             N = profile.Messages,
@@ -143,7 +162,6 @@ public static class ProfileCodec
                     Recent = ledger.RecentIds.ToArray(),
                 },
         };
-        return JsonSerializer.SerializeToUtf8Bytes(doc, ProfileJsonContext.Default.ProfileDocument);
     }
 
     /// <summary>Reads stored data of this or an older version. Newer versions are read as far as they are understood.</summary>

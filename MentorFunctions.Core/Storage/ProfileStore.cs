@@ -27,6 +27,7 @@ public sealed class ProfileStore : IMessageRecorder, IStyleProfileReader
     private readonly StyleOptions _options;
     private readonly StylePrior _prior;
     private readonly ILogger<ProfileStore> _logger;
+    private long _conflicts;
 
     public ProfileStore(TableStore tables, TimeProvider time, IOptions<StyleOptions> options, ILogger<ProfileStore>? logger = null, StylePrior? prior = null)
     {
@@ -36,6 +37,9 @@ public sealed class ProfileStore : IMessageRecorder, IStyleProfileReader
         _logger = logger ?? NullLogger<ProfileStore>.Instance;
         _prior = prior ?? StylePrior.Default;
     }
+
+    /// <summary>Write conflicts this instance met and retried (for tests and diagnostics).</summary>
+    internal long Conflicts => Interlocked.Read(ref _conflicts);
 
     public static string PartitionKey(string botEmail, long mentorId) => TableKeys.Bot(botEmail) + "|" + TableKeys.Id(mentorId);
     public static string PairRow(long studentId) => "pair-" + TableKeys.Id(studentId);
@@ -89,6 +93,7 @@ public sealed class ProfileStore : IMessageRecorder, IStyleProfileReader
             }
             catch (RequestFailedException e) when (e.Status is 412 or 409)
             {
+                Interlocked.Increment(ref _conflicts);
                 if (attempt >= _options.MaxWriteAttempts)
                 {
                     _logger.LogWarning("Profile write for {InstanceId} still conflicting after {Attempts} attempts", conversation.InstanceId, attempt);

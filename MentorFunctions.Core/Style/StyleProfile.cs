@@ -11,7 +11,7 @@ public sealed record Exemplar(string Text, int Chars, double Formality);
 public sealed class StyleProfile
 {
     public const int PhraseCapacity = 40;
-    public const int PhraseFilter = 256;
+    public const int PhraseFilter = 1024;
     public const int SmallCapacity = 12;
     public const int SmallFilter = 64;
     public const int MaxExemplars = 3;

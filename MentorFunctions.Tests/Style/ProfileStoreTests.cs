@@ -43,9 +43,10 @@ public sealed class ProfileStoreTests(AzuriteFixture azurite)
         const int writers = 16;
         const int perWriter = 4;
         // Each writer is its own store instance, as separate Function hosts would be; half write to one pair, half to others.
+        var stores = Enumerable.Range(0, writers).Select(_ => NewStore(tables)).ToArray();
         var tasks = Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
         {
-            var store = NewStore(tables);
+            var store = stores[w];
             for (var i = 0; i < perWriter; i++)
             {
                 var id = 1000 + w * perWriter + i;
@@ -54,6 +55,7 @@ public sealed class ProfileStoreTests(AzuriteFixture azurite)
             }
         })).ToArray();
         await Task.WhenAll(tasks);
+        Assert.True(stores.Sum(s => s.Conflicts) > 0, "the writers never collided: the test did not exercise concurrency");
 
         var mentor = await ReadRowAsync(tables, ProfileStore.MentorRow);
         Assert.Equal(writers * perWriter, mentor!.Value.Profile.Messages);

@@ -46,6 +46,24 @@ public sealed class StyleProfileTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Emoji_heavy_exemplars_and_a_full_ledger_stay_within_the_bound()
+    {
+        var profile = new StyleProfile();
+        var ledger = new PairLedger();
+        for (long id = 0; id < 600; id++) ledger.TryMarkCounted(long.MaxValue - id * 7919);
+        var random = new Random(5);
+        for (var i = 0; i < 5000; i++)
+        {
+            // 5 words and ~130 emoji: each emoji is 12 bytes of JSON escapes.
+            var text = "ok see this now " + string.Concat(Enumerable.Range(0, 130).Select(_ => char.ConvertFromUtf32(0x1F600 + random.Next(60))));
+            StyleLearner.Learn(text, Monday9.AddMinutes(i), profile);
+        }
+        var bytes = ProfileCodec.Serialize(profile, ledger);
+        Assert.InRange(bytes.Length, 1, ProfileCodec.MaxBytes);
+        Assert.Equal(PairLedger.RecentCapacity, ProfileCodec.Deserialize(bytes).Ledger.RecentIds.Count);
+    }
+
+    [Fact]
     public void Round_trips_through_the_stored_form()
     {
         var synth = new MessageSynth(seed: 2, vocabulary: 500);
