@@ -359,9 +359,9 @@ public static class MessageFeatureExtractor
         private void OnWord(int start, int length)
         {
             var word = _text.Slice(start, length);
-            var features = ++Features.Words;
+            var ordinal = ++Features.Words;
             var refWord = new WordRef(start, length);
-            if (features == 1) Features.StartsLowerCase = char.IsLower(word[0]);
+            if (ordinal == 1) Features.StartsLowerCase = char.IsLower(word[0]);
 
             var hash = TextHash.Word(word);
             Register(TextHash.Sequence([hash]));
