@@ -1,0 +1,263 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MentorFunctions.Core.Style;
+
+namespace MentorFunctions.Core.Storage;
+
+/// <summary>The stored layout of a profile entity's data. Additive changes only; bump the version when the meaning changes.</summary>
+public static class ProfileFormat
+{
+    /// <summary>
+    /// 2: sketches carry their filter counters and the latency histogram is stored. Version 1 had neither; it reads as
+    /// version 2 with empty filters and an empty histogram (both refill as messages arrive), and is rewritten as 2.
+    /// </summary>
+    public const int CurrentVersion = 2;
+}
+
+/// <summary>Stored profile data that cannot be read (not JSON), or was written by a newer version than this one.</summary>
+public sealed class ProfileFormatException(string message, Exception? inner = null) : Exception(message, inner);
+
+internal sealed class ProfileDocument
+{
+    public int V { get; set; }
+    public long N { get; set; }
+    public StatDocument? Chars { get; set; }
+    public StatDocument? Words { get; set; }
+    public StatDocument? Sentences { get; set; }
+    public StatDocument? Formality { get; set; }
+    public StatDocument? Emoji { get; set; }
+    public TraitDocument? Traits { get; set; }
+    public SketchDocument? Phrases { get; set; }
+    public SketchDocument? Openers { get; set; }
+    public SketchDocument? Closers { get; set; }
+    public SketchDocument? EmojiUse { get; set; }
+    public List<ExemplarDocument>? Exemplars { get; set; }
+    public StatDocument? LogLatency { get; set; }
+    /// <summary>Since version 2.</summary>
+    public long[]? LatencyBins { get; set; }
+    public long[]? Activity { get; set; }
+    /// <summary>Only on pair entities.</summary>
+    public LedgerDocument? Ledger { get; set; }
+}
+
+internal sealed class StatDocument
+{
+    public long N { get; set; }
+    public double Mean { get; set; }
+    public double M2 { get; set; }
+}
+
+internal sealed class TraitDocument
+{
+    public long Questions { get; set; }
+    public long Exclamations { get; set; }
+    public long Markdown { get; set; }
+    public long Code { get; set; }
+    public long Lists { get; set; }
+    public long Links { get; set; }
+    public long Quotes { get; set; }
+    public long Greetings { get; set; }
+    public long SignOffs { get; set; }
+    public long Contractions { get; set; }
+    public long LowerCaseStarts { get; set; }
+    public long EmojiMessages { get; set; }
+}
+
+/// <summary>Parallel arrays: text, key (stable hash), count, error; and (since version 2) the filter counters.</summary>
+internal sealed class SketchDocument
+{
+    public string[]? T { get; set; }
+    public ulong[]? K { get; set; }
+    public long[]? C { get; set; }
+    public long[]? E { get; set; }
+    public long[]? F { get; set; }
+}
+
+internal sealed class ExemplarDocument
+{
+    public string Text { get; set; } = "";
+    public int Chars { get; set; }
+    public double Formality { get; set; }
+}
+
+internal sealed class LedgerDocument
+{
+    public DateTimeOffset? FirstUnansweredAt { get; set; }
+    public long FirstUnansweredId { get; set; }
+    public DateTimeOffset? LastMentorAt { get; set; }
+    public long[]? Recent { get; set; }
+}
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+[JsonSerializable(typeof(ProfileDocument))]
+internal sealed partial class ProfileJsonContext : JsonSerializerContext;
+
+/// <summary>A profile (and, for a pair, its ledger) to and from the compact stored form.</summary>
+public static class ProfileCodec
+{
+    /// <summary>The stored-size bound of one profile entity's data (an entity may hold 1 MB; we keep profiles small).</summary>
+    public const int MaxBytes = 32 * 1024;
+
+    /// <summary>
+    /// The stored form, at most <see cref="MaxBytes"/>. Everything in it is bounded by construction; should counts ever
+    /// grow long enough to pass the bound, the exemplars (the only free text) are shed first.
+    /// </summary>
+    public static byte[] Serialize(StyleProfile profile, PairLedger? ledger = null)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var doc = Document(profile, ledger);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(doc, ProfileJsonContext.Default.ProfileDocument);
+        while (bytes.Length > MaxBytes && doc.Exemplars is { Count: > 0 } exemplars)
+        {
+            exemplars.RemoveAt(exemplars.Count - 1);
+            bytes = JsonSerializer.SerializeToUtf8Bytes(doc, ProfileJsonContext.Default.ProfileDocument);
+        }
+        return bytes.Length <= MaxBytes ? bytes : throw new ProfileFormatException($"A profile serialised to {bytes.Length} bytes, over the {MaxBytes}-byte bound.");
+    }
+
+    private static ProfileDocument Document(StyleProfile profile, PairLedger? ledger)
+    {
+        return new ProfileDocument
+        {
+            V = ProfileFormat.CurrentVersion,
+            N = profile.Messages,
+            Chars = Stat(profile.Chars),
+            Words = Stat(profile.Words),
+            Sentences = Stat(profile.Sentences),
+            Formality = Stat(profile.Formality),
+            Emoji = Stat(profile.Emoji),
+            Traits = new TraitDocument
+            {
+                Questions = profile.Questions,
+                Exclamations = profile.Exclamations,
+                Markdown = profile.Markdown,
+                Code = profile.Code,
+                Lists = profile.Lists,
+                Links = profile.Links,
+                Quotes = profile.Quotes,
+                Greetings = profile.Greetings,
+                SignOffs = profile.SignOffs,
+                Contractions = profile.ContractionMessages,
+                LowerCaseStarts = profile.LowerCaseStarts,
+                EmojiMessages = profile.EmojiMessages,
+            },
+            Phrases = Sketch(profile.Phrases),
+            Openers = Sketch(profile.Openers),
+            Closers = Sketch(profile.Closers),
+            EmojiUse = Sketch(profile.EmojiUse),
+            Exemplars = profile.Exemplars.Select(e => new ExemplarDocument { Text = e.Text, Chars = e.Chars, Formality = e.Formality }).ToList(),
+            LogLatency = Stat(profile.LogLatency),
+            LatencyBins = profile.LatencyBins,
+            Activity = profile.Activity,
+            Ledger = ledger is null
+                ? null
+                : new LedgerDocument
+                {
+                    FirstUnansweredAt = ledger.FirstUnansweredAt,
+                    FirstUnansweredId = ledger.FirstUnansweredId,
+                    LastMentorAt = ledger.LastMentorAt,
+                    Recent = ledger.RecentIds.ToArray(),
+                },
+        };
+    }
+
+    /// <summary>Reads stored data of this or an older version. Newer versions are read as far as they are understood.</summary>
+    public static (StyleProfile Profile, PairLedger Ledger, int Version) Deserialize(ReadOnlySpan<byte> data)
+    {
+        ProfileDocument? doc;
+        try
+        {
+            doc = JsonSerializer.Deserialize(data, ProfileJsonContext.Default.ProfileDocument);
+        }
+        catch (JsonException e)
+        {
+            throw new ProfileFormatException("Stored profile data is not valid JSON.", e);
+        }
+        if (doc is null || doc.V < 1) throw new ProfileFormatException("Stored profile data has no version.");
+
+        var p = new StyleProfile
+        {
+            Messages = doc.N,
+            Chars = Stat(doc.Chars),
+            Words = Stat(doc.Words),
+            Sentences = Stat(doc.Sentences),
+            Formality = Stat(doc.Formality),
+            Emoji = Stat(doc.Emoji),
+            LogLatency = Stat(doc.LogLatency),
+        };
+        if (doc.Traits is { } t)
+        {
+            p.Questions = t.Questions;
+            p.Exclamations = t.Exclamations;
+            p.Markdown = t.Markdown;
+            p.Code = t.Code;
+            p.Lists = t.Lists;
+            p.Links = t.Links;
+            p.Quotes = t.Quotes;
+            p.Greetings = t.Greetings;
+            p.SignOffs = t.SignOffs;
+            p.ContractionMessages = t.Contractions;
+            p.LowerCaseStarts = t.LowerCaseStarts;
+            p.EmojiMessages = t.EmojiMessages;
+        }
+        Load(p.Phrases, doc.Phrases);
+        Load(p.Openers, doc.Openers);
+        Load(p.Closers, doc.Closers);
+        Load(p.EmojiUse, doc.EmojiUse);
+        foreach (var e in doc.Exemplars ?? [])
+            if (p.Exemplars.Count < StyleProfile.MaxExemplars && !string.IsNullOrEmpty(e.Text))
+                p.Exemplars.Add(new Exemplar(e.Text, e.Chars, e.Formality));
+        CopyInto(doc.LatencyBins, p.LatencyBins);
+        CopyInto(doc.Activity, p.Activity);
+
+        var ledger = new PairLedger();
+        if (doc.Ledger is { } l)
+        {
+            ledger.FirstUnansweredAt = l.FirstUnansweredAt;
+            ledger.FirstUnansweredId = l.FirstUnansweredId;
+            ledger.LastMentorAt = l.LastMentorAt;
+            ledger.LoadRecent(l.Recent ?? []);
+        }
+        return (p, ledger, doc.V);
+    }
+
+    private static StatDocument Stat(in RunningStat s) => new() { N = s.Count, Mean = s.Mean, M2 = s.M2 };
+    private static RunningStat Stat(StatDocument? s) => s is null ? default : new RunningStat(s.N, s.Mean, s.M2);
+
+    private static SketchDocument Sketch(SpaceSavingSketch sketch)
+    {
+        var entries = sketch.Entries();
+        var filter = sketch.Filter;
+        var anyFilter = filter.ContainsAnyExcept(0L);
+        return new SketchDocument
+        {
+            T = entries.Select(e => e.Text).ToArray(),
+            K = entries.Select(e => e.Key).ToArray(),
+            C = entries.Select(e => e.Count).ToArray(),
+            E = entries.Select(e => e.Error).ToArray(),
+            F = anyFilter ? filter.ToArray() : null,
+        };
+    }
+
+    private static void Load(SpaceSavingSketch sketch, SketchDocument? doc)
+    {
+        if (doc?.T is not { } texts) return;
+        var n = texts.Length;
+        if (doc.C is not { } counts || counts.Length != n) throw new ProfileFormatException("A stored sketch has mismatched arrays.");
+        var keys = doc.K is { Length: var kn } && kn == n ? doc.K : null;
+        var errors = doc.E is { Length: var en } && en == n ? doc.E : null;
+        var entries = new SketchEntry[n];
+        for (var i = 0; i < n; i++)
+            entries[i] = new SketchEntry(texts[i] ?? "", keys?[i] ?? TextHash.Phrase(texts[i] ?? ""), counts[i], errors?[i] ?? 0);
+        sketch.Load(entries, doc.F ?? []);
+    }
+
+    private static void CopyInto(long[]? from, long[] to)
+    {
+        if (from is null) return;
+        from.AsSpan(0, Math.Min(from.Length, to.Length)).CopyTo(to);
+    }
+}
