@@ -57,8 +57,8 @@ internal sealed class ControlsHarness
     public DraftStore Drafts => Provider.GetRequiredService<DraftStore>();
     public AdminApi Admin => Provider.GetRequiredService<AdminApi>();
 
-    public Task<string> SayAsync(long senderId, string text, string fullName = "Someone") =>
-        Commands.AnswerAsync(new CommandRequest(Bot, senderId, $"user{senderId}@example.org", fullName, text, true, 1), CancellationToken.None);
+    public async Task<string> SayAsync(long senderId, string text, string fullName = "Someone") =>
+        (await Commands.HandleAsync(new CommandRequest(Bot, senderId, $"user{senderId}@example.org", fullName, text, true, 1), CancellationToken.None)).Content ?? "";
 
     public async Task<MentorRecord> AddMentorAsync(long id, string name)
     {
