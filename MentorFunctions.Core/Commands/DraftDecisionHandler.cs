@@ -101,7 +101,7 @@ public sealed class DraftDecisionHandler(
         {
             try
             {
-                await feedback.OnEditedAsync(botEmail, mentorId, draft.StudentId, draft.Text, edited).ConfigureAwait(false);
+                await feedback.OnEditedAsync(botEmail, mentorId, draft.StudentId, draft.Text, edited, posted).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {

@@ -12,5 +12,5 @@ public interface IDraftPoster
 /// <summary>Receives a mentor's correction of a draft, so the style profile learns from it (the lead wires it to the style recorder).</summary>
 public interface IDraftFeedbackSink
 {
-    Task OnEditedAsync(string bot, long mentorId, long studentId, string original, string edited);
+    Task OnEditedAsync(string bot, long mentorId, long studentId, string original, string edited, long postedMessageId);
 }

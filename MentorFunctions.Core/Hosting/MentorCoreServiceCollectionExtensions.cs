@@ -1,6 +1,13 @@
 using Azure.Data.Tables;
 using Azure.Identity;
+using MentorFunctions.Core.Admin;
+using MentorFunctions.Core.Commands;
+using MentorFunctions.Core.Conversations;
+using MentorFunctions.Core.Intake;
+using MentorFunctions.Core.Replies;
 using MentorFunctions.Core.Storage;
+using MentorFunctions.Core.Style;
+using MentorFunctions.Core.Timing;
 using MentorFunctions.Core.Zulip;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,18 +19,34 @@ namespace MentorFunctions.Core.Hosting;
 public static class MentorCoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers storage, Zulip bots and every Core feature. Configuration sections: "Storage", "Zulip", "Llm", "Timing",
-    /// "Replies" (see the README's settings table).
+    /// Registers storage, the Zulip bots and every Core feature. Configuration sections: "Storage", "Zulip", "Llm",
+    /// "Timing", "Replies", "Style", "Controls", "MentorRegistry" (see the README's settings table).
     /// </summary>
     public static IServiceCollection AddMentorFunctionsCore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddLogging();
         services.AddMentorStorage();
         services.AddOptions<ZulipOptions>().BindConfiguration(ZulipOptions.Section)
             .Validate(o => o.Bots.Count > 0, "Configure at least one bot: Zulip:Bots:0:Site, Email, ApiKey, WebhookToken.")
             .Validate(o => o.Bots.All(b => b.Site is not null && b.Email.Length > 0 && b.ApiKey.Length > 0 && b.WebhookToken.Length > 0),
                 "Every bot needs Site, Email, ApiKey and WebhookToken.")
             .ValidateOnStart();
+
+        // The real command handler before the intake's help-only default (both use TryAdd).
+        services.AddMentorControls();
+        services.AddMentorIntake();
+        services.AddMentorStyle();
+        services.AddMentorTiming();
+        services.AddMentorReplies();
+
+        // Where the features meet: the workflow's steps, and the ports the controls declare.
+        services.TryAddSingleton<IConversationSteps, ConversationStepRunner>();
+        services.TryAddSingleton<IStyleDescriber, StyleDescriber>();
+        services.TryAddSingleton<IDraftFeedbackSink, DraftEditLearner>();
+        services.TryAddSingleton<IAuditReader, AuditReader>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataStore, ProfilePersonalDataStore>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataStore, ConversationTablesPersonalDataStore>());
         return services;
     }
 
@@ -37,6 +60,7 @@ public static class MentorCoreServiceCollectionExtensions
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            // In Azure the app runs as its user-assigned identity; DefaultAzureCredential finds it through AZURE_CLIENT_ID.
             var service = string.IsNullOrWhiteSpace(options.ConnectionString)
                 ? new TableServiceClient(options.TableServiceUri, new DefaultAzureCredential())
                 : new TableServiceClient(options.ConnectionString);

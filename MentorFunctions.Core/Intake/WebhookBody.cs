@@ -5,8 +5,7 @@ namespace MentorFunctions.Core.Intake;
 /// <summary>Reads a webhook body without trusting its size: at most one byte more than the limit, so the intake can answer 413.</summary>
 public static class WebhookBody
 {
-    /// <summary>Zulip's messages are at most 10,000 characters; 256 KB leaves room for the payload around one.</summary>
-    public const int MaxBytes = 256 * 1024;
+    private const int MaxBytes = WebhookIntake.MaxBodyBytes;
 
     public static async Task<ReadOnlyMemory<byte>> ReadAsync(Stream body, CancellationToken cancellationToken)
     {

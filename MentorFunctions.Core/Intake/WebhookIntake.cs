@@ -89,12 +89,21 @@ public sealed partial class WebhookIntake
         if (!senderIsParticipant)
             return Ignore(bot, messageId, IgnoreReason.SenderNotParticipant);
 
-        return users.Count switch
+        try
         {
-            2 => await CommandAsync(bot, payload, isDirect: true, ct).ConfigureAwait(false),
-            3 => await ConversationAsync(bot, message, users, botIndex, ct).ConfigureAwait(false),
-            _ => Ignore(bot, messageId, IgnoreReason.TooManyParticipants),
-        };
+            return users.Count switch
+            {
+                2 => await CommandAsync(bot, payload, isDirect: true, ct).ConfigureAwait(false),
+                3 => await ConversationAsync(bot, message, users, botIndex, ct).ConfigureAwait(false),
+                _ => Ignore(bot, messageId, IgnoreReason.TooManyParticipants),
+            };
+        }
+        catch (Exception e) when (e is Azure.RequestFailedException or TransientStepException or HttpRequestException or TimeoutException)
+        {
+            // The registry could not be read or written: refuse visibly rather than drop a valid message.
+            LogUnavailable(messageId, e.GetType().Name);
+            return WebhookOutcome.Unavailable("The mentor registry is unavailable; try again shortly.", messageId);
+        }
     }
 
     private ZulipBotOptions? Authenticate(string botEmail, string token)
@@ -255,14 +264,7 @@ public sealed partial class WebhookIntake
     private WebhookOutcome Reject(IntakeError error)
     {
         LogRejected(error.StatusCode, error.CodeText, error.Field);
-        return new WebhookOutcome
-        {
-            StatusCode = error.StatusCode,
-            ResponseJson = System.Text.Json.JsonSerializer.Serialize(
-                new WebhookErrorBody("error", error.CodeText, error.Message), IntakeJsonContext.Default.WebhookErrorBody),
-            Kind = IntakeKind.Rejected,
-            Error = error,
-        };
+        return WebhookOutcome.Rejected(error);
     }
 
     private static IntakeError Missing(string field) =>
@@ -274,6 +276,9 @@ public sealed partial class WebhookIntake
     // Ids and outcomes only: never message text, tokens or other field values.
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook rejected with {Status} {Code} (field {Field})")]
     private partial void LogRejected(int status, string code, string? field);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook message {MessageId} not accepted: storage unavailable ({ErrorType})")]
+    private partial void LogUnavailable(long messageId, string errorType);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Webhook message {MessageId} for bot {BotEmail} ignored: {Reason}")]
     private partial void LogIgnored(string botEmail, long messageId, IgnoreReason reason);

@@ -47,6 +47,8 @@ public enum IntakeErrorCode
     TooLarge = 3,
     BadContentType = 4,
     Unauthorized = 5,
+    /// <summary>Storage or Durable could not be reached: the message was not accepted, and Zulip shows the failure.</summary>
+    Unavailable = 6,
 }
 
 /// <summary>A rejected request: a code, the field at fault (when there is one) and a message naming it. Never holds input values.</summary>
@@ -61,6 +63,7 @@ public sealed record IntakeError(IntakeErrorCode Code, string Message, string? F
         IntakeErrorCode.TooLarge => "TOO_LARGE",
         IntakeErrorCode.BadContentType => "BAD_CONTENT_TYPE",
         IntakeErrorCode.Unauthorized => "UNAUTHORIZED",
+        IntakeErrorCode.Unavailable => "UNAVAILABLE",
         _ => "ERROR",
     };
 
@@ -70,6 +73,7 @@ public sealed record IntakeError(IntakeErrorCode Code, string Message, string? F
         IntakeErrorCode.TooLarge => 413,
         IntakeErrorCode.BadContentType => 415,
         IntakeErrorCode.Unauthorized => 401,
+        IntakeErrorCode.Unavailable => 503,
         _ => 400,
     };
 }
@@ -93,4 +97,22 @@ public sealed record WebhookOutcome
     public IgnoreReason? IgnoreReason { get; init; }
     /// <summary>Zulip's message id, when the payload got far enough to have one (for logs and dedup).</summary>
     public long? MessageId { get; init; }
+
+    /// <summary>A rejection: the error's status with <c>{"result":"error","code":...,"msg":...}</c>.</summary>
+    public static WebhookOutcome Rejected(IntakeError error, long? messageId = null) => new()
+    {
+        StatusCode = error.StatusCode,
+        ResponseJson = System.Text.Json.JsonSerializer.Serialize(
+            new WebhookErrorBody("error", error.CodeText, error.Message), IntakeJsonContext.Default.WebhookErrorBody),
+        Kind = IntakeKind.Rejected,
+        Error = error,
+        MessageId = messageId,
+    };
+
+    /// <summary>
+    /// A dependency (storage, Durable) failed: 503 with a typed error rather than a 200 that would lose the message.
+    /// Zulip shows the failure in the conversation and tells the bot's owner.
+    /// </summary>
+    public static WebhookOutcome Unavailable(string message, long? messageId = null) =>
+        Rejected(new IntakeError(IntakeErrorCode.Unavailable, message), messageId);
 }

@@ -29,7 +29,9 @@ public static class RepliesServiceCollectionExtensions
         services.TryAddSingleton<ReplyLimiter>();
         services.TryAddSingleton<ReplyLedger>();
         services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton<Commands.DraftStore>();
         services.TryAddSingleton<ReplyDeliverer>();
+        services.TryAddSingleton<Commands.IDraftPoster, ZulipDraftPoster>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using MentorFunctions.Core.Commands;
 using MentorFunctions.Core.Conversations;
 using MentorFunctions.Core.Llm;
 using MentorFunctions.Core.Storage;
@@ -22,6 +23,7 @@ public sealed class ReplyDeliverer(
     ReplyLimiter limiter,
     ReplyLedger ledger,
     AuditLog audit,
+    DraftStore drafts,
     IOptions<ReplyOptions> replyOptions,
     IOptions<LlmOptions> llmOptions,
     TimeProvider time,
@@ -96,9 +98,15 @@ public sealed class ReplyDeliverer(
             }
         }
 
-        var content = draft
-            ? Fit(ReplyNotices.Draft(studentName, input.ReplyId, entry!.Content!), options.MaxMessageLength)
-            : entry!.Content!;
+        var content = entry!.Content!;
+        if (draft)
+        {
+            // The mentor's send / edit / skip finds the draft in the draft inbox, without the AI label: what the mentor
+            // approves is labelled by the draft flow, and their edits are their own words.
+            var text = ReplyComposer.StripDisclosure(content, ReplyComposer.Disclosure(options.DisclosureTemplate, mentor.FullName));
+            var pending = await drafts.SaveAsync(conversation.BotEmail, conversation.MentorId, conversation.StudentId, text, ct).ConfigureAwait(false);
+            content = Fit(ReplyNotices.Draft(studentName, input.ReplyId, pending.DraftId, text), options.MaxMessageLength);
+        }
         entry = await ledger.SaveAsync(entry with { State = LedgerState.Posting }, ct).ConfigureAwait(false);
         long messageId;
         try

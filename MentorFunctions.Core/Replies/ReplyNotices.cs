@@ -16,8 +16,8 @@ internal static class ReplyNotices
         _ => "⏸️ The organisation's AI budget for today is used up; I will not answer for you again today.",
     };
 
-    public static string Draft(string student, long replyId, string draft) =>
-        $"📝 Draft reply to {student} {DraftMarker(replyId)}:\n\n{draft}";
+    public static string Draft(string student, long replyId, long draftId, string draft) =>
+        $"📝 Draft {draftId} for {student} {DraftMarker(replyId)}: answer `send {draftId}`, `edit {draftId} <your text>` or `skip {draftId}`.\n\n{draft}";
 
     /// <summary>Names the reply in a draft, so a retried step can recognise a draft it already sent.</summary>
     public static string DraftMarker(long replyId) => $"(reply {replyId})";

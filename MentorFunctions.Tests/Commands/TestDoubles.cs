@@ -129,7 +129,7 @@ internal sealed class RecordingFeedbackSink : IDraftFeedbackSink
 {
     public ConcurrentQueue<(string Bot, long MentorId, long StudentId, string Original, string Edited)> Edits { get; } = new();
 
-    public Task OnEditedAsync(string bot, long mentorId, long studentId, string original, string edited)
+    public Task OnEditedAsync(string bot, long mentorId, long studentId, string original, string edited, long postedMessageId)
     {
         Edits.Enqueue((bot, mentorId, studentId, original, edited));
         return Task.CompletedTask;
