@@ -51,6 +51,9 @@ public sealed class LoopbackZulipServer : IAsyncDisposable
     public Uri Site => _server.BaseUri;
     public bool RefuseTyping { get; set; }
 
+    /// <summary>The time stamped on messages the bot posts (a test on a virtual clock points it there).</summary>
+    public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
+
     public IReadOnlyList<ZulipRequest> Requests => _requests.ToArray();
     public ConcurrentQueue<string> ValidationErrors { get; } = new();
 
@@ -66,7 +69,7 @@ public sealed class LoopbackZulipServer : IAsyncDisposable
         {
             var id = ++_nextId;
             var participants = new HashSet<long>(others) { senderId, BotUserId };
-            _messages.Add(new StoredMessage(id, senderId, participants, content, (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds()));
+            _messages.Add(new StoredMessage(id, senderId, participants, content, (at ?? Clock()).ToUnixTimeSeconds()));
             return id;
         }
     }

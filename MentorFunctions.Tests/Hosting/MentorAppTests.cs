@@ -1,0 +1,68 @@
+using MentorFunctions.Core.Admin;
+using MentorFunctions.Core.Intake;
+using MentorFunctions.Core.Storage;
+using MentorFunctions.Tests.Fixtures;
+
+namespace MentorFunctions.Tests.Hosting;
+
+/// <summary>The app composed from configuration, as the Functions host composes it, doing its main job once.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class MentorAppTests(AzuriteFixture azurite)
+{
+    private static readonly DateTimeOffset Monday10 = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
+    private static readonly MentorApp.User Ana = new(101, "ana@mentoring.example.com", "Ana Lima");
+    private static readonly MentorApp.User Sam = new(201, "sam@mentoring.example.com", "Sam Park");
+
+    [Fact]
+    public async Task A_student_left_waiting_gets_one_labelled_reply_and_a_mentor_answer_stands_it_down()
+    {
+        await using var app = new MentorApp(azurite, Monday10);
+        var registered = await app.Get<AdminApi>().RegisterMentorAsync(
+            $$"""{"botEmail":"{{MentorApp.Bot}}","userId":{{Ana.Id}},"email":"{{Ana.Email}}","fullName":"{{Ana.FullName}}"}""", default);
+        Assert.Equal(201, registered.Status);
+
+        // First burst: the mentor stays silent, the stand-in answers once, labelled.
+        var (_, outcome) = await app.GroupMessageAsync(Sam, Ana, "Hi Ana, I'm stuck on the recursion exercise, can you help?");
+        Assert.Equal(IntakeKind.Conversation, outcome.Kind);
+        Assert.Equal(200, outcome.StatusCode);
+        Assert.NotNull(await app.Registry.GetPairAsync(MentorApp.Bot, Ana.Id, Sam.Id));
+        await app.Host.AdvanceAsync(TimeSpan.FromHours(1));
+        var posts = app.Zulip.BotMessagesTo(Ana.Id, Sam.Id);
+        var post = Assert.Single(posts);
+        Assert.Contains("AI reply in Ana Lima's style", post.Content);
+        Assert.Empty(app.Zulip.ValidationErrors);
+        Assert.Single(app.OpenAI.Requests);
+
+        // Second burst: the mentor answers before the delay is up: no AI reply, no model call.
+        await app.GroupMessageAsync(Sam, Ana, "Another question about the tests?");
+        await app.Host.AdvanceAsync(TimeSpan.FromSeconds(5));
+        await app.GroupMessageAsync(Ana, Sam, "Sure, show me the failing test.");
+        await app.Host.AdvanceAsync(TimeSpan.FromHours(1));
+        Assert.Single(app.Zulip.BotMessagesTo(Ana.Id, Sam.Id));
+        Assert.Single(app.OpenAI.Requests);
+        Assert.Equal(0, app.Host.PendingTimerCount);
+    }
+
+    [Fact]
+    public async Task Draft_mode_sends_the_mentor_a_draft_and_their_edit_reaches_the_student_as_their_own()
+    {
+        await using var app = new MentorApp(azurite, Monday10);
+        await app.Registry.UpsertMentorAsync(new MentorRecord(MentorApp.Bot, Ana.Id, Ana.Email, Ana.FullName, Monday10));
+        var reply = await app.DirectMessageAsync(Ana, "mode draft");
+        Assert.Contains("draft", reply.ResponseJson, StringComparison.OrdinalIgnoreCase);
+
+        await app.GroupMessageAsync(Sam, Ana, "Could you review my pull request?");
+        await app.Host.AdvanceAsync(TimeSpan.FromHours(1));
+        Assert.Empty(app.Zulip.BotMessagesTo(Ana.Id, Sam.Id));
+        var draft = Assert.Single(app.Zulip.BotMessagesTo(Ana.Id));
+        Assert.Contains("Draft 1 for", draft.Content);
+
+        var answer = await app.DirectMessageAsync(Ana, "edit 1 Sure Sam, I'll look at it tonight!");
+        Assert.Equal(200, answer.StatusCode);
+        var sent = Assert.Single(app.Zulip.BotMessagesTo(Ana.Id, Sam.Id));
+        Assert.StartsWith("Sure Sam, I'll look at it tonight!", sent.Content);
+        Assert.Contains("from Ana Lima", sent.Content);
+        Assert.DoesNotContain("AI reply", sent.Content);
+        Assert.Empty(app.Zulip.ValidationErrors);
+    }
+}
