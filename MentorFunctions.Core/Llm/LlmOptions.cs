@@ -28,6 +28,9 @@ public sealed class LlmOptions
     /// <summary>An API key (a secret, from Key Vault or local settings). Azure without a key uses DefaultAzureCredential.</summary>
     public string? ApiKey { get; set; }
 
+    /// <summary>The user-assigned managed identity to use for Azure OpenAI without a key (falls back to AZURE_CLIENT_ID).</summary>
+    public string? ManagedIdentityClientId { get; set; }
+
     [Range(16, 4096)]
     public int MaxOutputTokens { get; set; } = 400;
 

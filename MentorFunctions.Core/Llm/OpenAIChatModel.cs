@@ -45,7 +45,7 @@ public sealed class OpenAIChatModel : IChatModel
             {
                 var azureOptions = new AzureOpenAIClientOptions { Transport = transport, RetryPolicy = retry, NetworkTimeout = options.Timeout };
                 var client = string.IsNullOrEmpty(options.ApiKey)
-                    ? new AzureOpenAIClient(options.Endpoint, new DefaultAzureCredential(), azureOptions)
+                    ? new AzureOpenAIClient(options.Endpoint, new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = options.ManagedIdentityClientId }), azureOptions)
                     : new AzureOpenAIClient(options.Endpoint, new ApiKeyCredential(options.ApiKey), azureOptions);
                 return client.GetChatClient(options.Deployment);
             }
