@@ -13,6 +13,7 @@ namespace MentorFunctions.Tests.Fixtures.OpenApi;
 /// properties, required, additionalProperties, items, allOf / anyOf / oneOf / not, and the common length and range
 /// bounds. Unknown keywords (format, description, example, ...) are ignored, as a validator must.
 /// Errors are strings "&lt;JSON path&gt;: &lt;what is wrong&gt;"; an empty list means valid.
+/// Requests as sent on the wire (query and form text) are validated by <see cref="ValidateRequest"/>.
 /// </summary>
 public sealed class OpenApiDocument
 {
@@ -20,17 +21,27 @@ public sealed class OpenApiDocument
 
     private readonly ConcurrentDictionary<string, Regex> _patterns = new(StringComparer.Ordinal);
 
-    private OpenApiDocument(JsonElement root) => Root = root;
+    private OpenApiDocument(JsonElement root, OpenApiValidationOptions options)
+    {
+        Root = root;
+        Options = options;
+    }
 
     /// <summary>The whole document as JSON.</summary>
     public JsonElement Root { get; }
 
+    /// <summary>How strictly this view of the document validates (<see cref="OpenApiValidationOptions.Strict"/> unless changed).</summary>
+    public OpenApiValidationOptions Options { get; }
+
     /// <summary>Loads (once per process and path) a YAML or JSON OpenAPI document.</summary>
     public static OpenApiDocument Load(string path) =>
-        Loaded.GetOrAdd(Path.GetFullPath(path), p => new Lazy<OpenApiDocument>(() => new OpenApiDocument(YamlToJson.Convert(File.ReadAllText(p))))).Value;
+        Loaded.GetOrAdd(Path.GetFullPath(path), p => new Lazy<OpenApiDocument>(() => Parse(File.ReadAllText(p)))).Value;
 
     /// <summary>Builds a document from YAML or JSON text (not cached).</summary>
-    public static OpenApiDocument Parse(string yamlOrJson) => new(YamlToJson.Convert(yamlOrJson));
+    public static OpenApiDocument Parse(string yamlOrJson) => new(YamlToJson.Convert(yamlOrJson), OpenApiValidationOptions.Strict);
+
+    /// <summary>The same document validating with other options (the loaded one is shared, so it is never changed).</summary>
+    public OpenApiDocument WithOptions(OpenApiValidationOptions options) => new(Root, options);
 
     /// <summary>Resolves a local reference such as "#/components/schemas/MessagesBase".</summary>
     public JsonElement Resolve(string reference)
@@ -57,6 +68,49 @@ public sealed class OpenApiDocument
         return operation;
     }
 
+    /// <summary>
+    /// The path template that serves a concrete request path ("/users/42" → "/users/{user_id}"). As OpenAPI asks, a
+    /// template with more literal segments wins ("/users/me" before "/users/{user_id}"); null when none matches.
+    /// </summary>
+    public string? FindPath(string requestPath)
+    {
+        var segments = requestPath.Trim('/').Split('/');
+        string? best = null;
+        var bestLiterals = -1;
+        foreach (var template in Root.GetProperty("paths").EnumerateObject())
+        {
+            var parts = template.Name.Trim('/').Split('/');
+            if (parts.Length != segments.Length || !parts.Zip(segments).All(x => IsTemplated(x.First) || x.First == x.Second))
+                continue;
+            var literals = parts.Count(p => !IsTemplated(p));
+            if (literals > bestLiterals)
+                (best, bestLiterals) = (template.Name, literals);
+        }
+        return best;
+
+        static bool IsTemplated(string segment) => segment.StartsWith('{') && segment.EndsWith('}');
+    }
+
+    /// <summary>
+    /// The parameters of an operation, references resolved: its own first, then those of its path that it does not
+    /// override (same name and location).
+    /// </summary>
+    public IEnumerable<JsonElement> Parameters(string pathKey, string method)
+    {
+        var seen = new HashSet<(string, string)>();
+        foreach (var owner in new[] { Operation(pathKey, method), Root.GetProperty("paths").GetProperty(pathKey) })
+        {
+            if (!owner.TryGetProperty("parameters", out var parameters))
+                continue;
+            foreach (var p in parameters.EnumerateArray())
+            {
+                var parameter = Deref(p);
+                if (seen.Add((parameter.GetProperty("name").GetString()!, parameter.GetProperty("in").GetString()!)))
+                    yield return parameter;
+            }
+        }
+    }
+
     /// <summary>The schema of a response body.</summary>
     public JsonElement ResponseSchema(string pathKey, string method, string status, string mediaType = "application/json")
     {
@@ -80,21 +134,22 @@ public sealed class OpenApiDocument
     /// </summary>
     public JsonElement ParameterSchema(string pathKey, string method, string name)
     {
-        foreach (var owner in new[] { Operation(pathKey, method), Root.GetProperty("paths").GetProperty(pathKey) })
+        foreach (var parameter in Parameters(pathKey, method))
         {
-            if (!owner.TryGetProperty("parameters", out var parameters))
-                continue;
-            foreach (var p in parameters.EnumerateArray())
-            {
-                var parameter = Deref(p);
-                if (parameter.GetProperty("name").GetString() != name)
-                    continue;
-                if (parameter.TryGetProperty("schema", out var schema))
-                    return schema;
-                return parameter.GetProperty("content").EnumerateObject().First().Value.GetProperty("schema");
-            }
+            if (parameter.GetProperty("name").GetString() == name)
+                return SchemaOf(parameter, out _);
         }
         throw new KeyNotFoundException($"No parameter {name} on {method} {pathKey}.");
+    }
+
+    private static JsonElement SchemaOf(JsonElement parameter, out bool jsonEncoded)
+    {
+        jsonEncoded = false;
+        if (parameter.TryGetProperty("schema", out var schema))
+            return schema;
+        var media = parameter.GetProperty("content").EnumerateObject().First();
+        jsonEncoded = media.Name == "application/json";
+        return media.Value.GetProperty("schema");
     }
 
     /// <summary>Validates one parameter value (already decoded from its wire form into JSON).</summary>
@@ -110,54 +165,158 @@ public sealed class OpenApiDocument
         ValidateSchema(RequestBodySchema(pathKey, method, mediaType), body);
 
     /// <summary>
-    /// Validates a form-encoded request body as sent on the wire (name → value). Fields the description's
-    /// <c>encoding</c> marks as application/json are parsed as JSON (Zulip's lists); a field whose schema is an
-    /// integer, number or boolean is read as a JSON literal when it is one; everything else is a string.
+    /// Validates a form-encoded request body as sent on the wire (name → value). Each value is read as
+    /// <see cref="ReadWireValue"/> reads it: fields the description's <c>encoding</c> marks as application/json are
+    /// parsed as JSON (Zulip's lists). Errors are rooted at "$".
     /// </summary>
     public IReadOnlyList<string> ValidateFormRequest(string pathKey, string method, IEnumerable<KeyValuePair<string, string>> form)
     {
-        var media = RequestBodyMedia(pathKey, method, "application/x-www-form-urlencoded");
+        var errors = new List<string>();
+        ValidateForm(RequestBodyMedia(pathKey, method, "application/x-www-form-urlencoded"), form, "$", errors);
+        return errors;
+    }
+
+    /// <summary>
+    /// Validates a request as sent on the wire: <paramref name="requestPath"/> is concrete and relative to the
+    /// servers' base ("/messages", "/users/42"), <paramref name="query"/> and <paramref name="form"/> hold the decoded
+    /// query and form-encoded body fields. Reported: a path or method the document does not describe, query
+    /// parameters and form fields that are missing though required or that the operation does not know, and values
+    /// that do not fit their schema. Errors read "&lt;operationId&gt;: query.&lt;name&gt;...: &lt;what is wrong&gt;"
+    /// (form.&lt;name&gt; for body fields).
+    /// </summary>
+    public IReadOnlyList<string> ValidateRequest(
+        string method, string requestPath, IReadOnlyDictionary<string, string> query, IReadOnlyDictionary<string, string> form)
+    {
+        var pathKey = FindPath(requestPath);
+        if (pathKey is null)
+            return [$"no path {requestPath} in the API description"];
+        if (!Root.GetProperty("paths").GetProperty(pathKey).TryGetProperty(method.ToLowerInvariant(), out var operation))
+            return [$"no operation {method.ToUpperInvariant()} {pathKey}"];
+
+        var errors = new List<string>();
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var parameter in Parameters(pathKey, method).Where(p => p.GetProperty("in").GetString() == "query"))
+        {
+            var name = parameter.GetProperty("name").GetString()!;
+            known.Add(name);
+            var at = ChildPath("query", name);
+            if (query.TryGetValue(name, out var text))
+            {
+                var schema = SchemaOf(parameter, out var jsonEncoded);
+                Validate(schema, ReadWireValue(schema, text, jsonEncoded, at, errors), at, errors);
+            }
+            else if (parameter.TryGetProperty("required", out var required) && required.ValueKind == JsonValueKind.True)
+            {
+                errors.Add($"{at}: required parameter is missing");
+            }
+        }
+        errors.AddRange(query.Keys.Where(k => !known.Contains(k)).Select(k => $"{ChildPath("query", k)}: unknown parameter"));
+
+        JsonElement media = default;
+        var takesForm = operation.TryGetProperty("requestBody", out var body)
+            && Deref(body).TryGetProperty("content", out var content)
+            && content.TryGetProperty("application/x-www-form-urlencoded", out media);
+        if (!takesForm)
+        {
+            if (form.Count > 0)
+                errors.Add("form: the operation takes no form body");
+        }
+        else
+        {
+            Deref(media.GetProperty("schema")).TryGetProperty("properties", out var properties);
+            bool IsField(string name) => properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty(name, out _);
+            errors.AddRange(form.Keys.Where(k => !IsField(k)).Select(k => $"{ChildPath("form", k)}: unknown field"));
+            ValidateForm(media, form.Where(f => IsField(f.Key)), "form", errors);
+        }
+
+        var operationName = operation.TryGetProperty("operationId", out var id) ? id.GetString() : $"{method.ToUpperInvariant()} {pathKey}";
+        return errors.Select(e => $"{operationName}: {e}").ToList();
+    }
+
+    private void ValidateForm(JsonElement media, IEnumerable<KeyValuePair<string, string>> form, string root, List<string> errors)
+    {
         var schema = Deref(media.GetProperty("schema"));
         media.TryGetProperty("encoding", out var encoding);
         schema.TryGetProperty("properties", out var properties);
-        var errors = new List<string>();
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
             foreach (var (name, text) in form)
             {
-                writer.WritePropertyName(name);
                 var isJson = encoding.ValueKind == JsonValueKind.Object && encoding.TryGetProperty(name, out var e)
                     && e.TryGetProperty("contentType", out var ct) && ct.GetString() == "application/json";
-                var scalarType = properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty(name, out var p)
-                    && Deref(p).TryGetProperty("type", out var t) && t.GetString() is "integer" or "number" or "boolean";
-                if (isJson || scalarType)
-                {
-                    try
-                    {
-                        using var parsed = JsonDocument.Parse(text);
-                        parsed.RootElement.WriteTo(writer);
-                        continue;
-                    }
-                    catch (JsonException) when (!isJson)
-                    {
-                        // Not a literal: validated as the string it is, and reported by type.
-                    }
-                    catch (JsonException)
-                    {
-                        errors.Add($"{ChildPath("$", name)}: is not valid JSON");
-                        writer.WriteNullValue();
-                        continue;
-                    }
-                }
-                writer.WriteStringValue(text);
+                var fieldSchema = properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty(name, out var p) ? p : default;
+                writer.WritePropertyName(name);
+                ReadWireValue(fieldSchema, text, isJson, ChildPath(root, name), errors).WriteTo(writer);
             }
             writer.WriteEndObject();
         }
         using var document = JsonDocument.Parse(buffer.ToArray());
-        Validate(schema, document.RootElement, "$", errors);
-        return errors;
+        Validate(schema, document.RootElement, root, errors);
+    }
+
+    /// <summary>
+    /// Reads a query or form value (text) as the JSON value its schema (undefined for none) is checked against.
+    /// It is parsed as JSON when the description says it is JSON-encoded or the schema allows only arrays or objects
+    /// beside strings; otherwise it becomes an integer, number or boolean when the schema (or one of its alternatives)
+    /// takes that and the text is one, and the string it is if not. Text that should be JSON and is not is reported
+    /// and read as null, unless the schema takes a string and it is not JSON-encoded (or
+    /// <see cref="OpenApiValidationOptions.NonJsonTextAsString"/> is set): then it is that string.
+    /// </summary>
+    public JsonElement ReadWireValue(JsonElement schema, string text, bool jsonEncoded, string path, List<string> errors)
+    {
+        var types = new HashSet<string>(StringComparer.Ordinal);
+        if (schema.ValueKind != JsonValueKind.Undefined)
+            CollectTypes(schema, types);
+        if (jsonEncoded || types.Overlaps(["array", "object"]))
+        {
+            try
+            {
+                using var parsed = JsonDocument.Parse(text);
+                return parsed.RootElement.Clone();
+            }
+            catch (JsonException) when (types.Contains("string") && (!jsonEncoded || Options.NonJsonTextAsString))
+            {
+                // A plain string where JSON was possible: validated as the string it is.
+            }
+            catch (JsonException)
+            {
+                errors.Add($"{path}: is not valid JSON");
+                return JsonSerializer.SerializeToElement<object?>(null);
+            }
+        }
+        else if (types.Contains("integer") && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var integer))
+        {
+            return JsonSerializer.SerializeToElement(integer);
+        }
+        else if (types.Contains("number") && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        {
+            return JsonSerializer.SerializeToElement(number);
+        }
+        else if (types.Contains("boolean") && text is "true" or "false")
+        {
+            return JsonSerializer.SerializeToElement(text == "true");
+        }
+        return JsonSerializer.SerializeToElement(text);
+    }
+
+    /// <summary>The types a schema or any of its alternatives (allOf / anyOf / oneOf) names.</summary>
+    private void CollectTypes(JsonElement schemaNode, HashSet<string> types)
+    {
+        var schema = Deref(schemaNode);
+        if (schema.ValueKind != JsonValueKind.Object)
+            return;
+        if (schema.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String)
+            types.Add(type.GetString()!);
+        foreach (var keyword in new[] { "allOf", "anyOf", "oneOf" })
+        {
+            if (schema.TryGetProperty(keyword, out var alternatives))
+            {
+                foreach (var alternative in alternatives.EnumerateArray())
+                    CollectTypes(alternative, types);
+            }
+        }
     }
 
     private JsonElement RequestBodyMedia(string pathKey, string method, string? mediaType)
@@ -264,7 +423,7 @@ public sealed class OpenApiDocument
             var matches = branches.Count(b => b.Count == 0);
             if (matches == 0)
                 errors.Add($"{path}: matches none of oneOf ({Summarise(branches)})");
-            else if (matches > 1)
+            else if (matches > 1 && !Options.OneOfMatchesAny)
                 errors.Add($"{path}: matches {matches} branches of oneOf, exactly one expected");
         }
         if (schema.TryGetProperty("not", out var not) && ValidateSchema(not, value, path).Count == 0)
@@ -480,4 +639,23 @@ public sealed class OpenApiDocument
             writer.WriteStringValue(text);
         }
     }
+}
+
+/// <summary>Ways to validate more leniently than OpenAPI 3.0 says, for descriptions that are looser than they read.</summary>
+public sealed record OpenApiValidationOptions
+{
+    /// <summary>Validation as OpenAPI 3.0 defines it.</summary>
+    public static OpenApiValidationOptions Strict { get; } = new();
+
+    /// <summary>
+    /// oneOf passes when at least one alternative matches, not exactly one: for descriptions whose alternatives
+    /// overlap (Zulip's: an empty list is both a list of user ids and a list of emails).
+    /// </summary>
+    public bool OneOfMatchesAny { get; init; }
+
+    /// <summary>
+    /// A JSON-encoded query or form value that is not JSON is read as the plain string it is when its schema takes a
+    /// string, as servers that try JSON first do (Zulip's "to" is a list of ids or a channel name).
+    /// </summary>
+    public bool NonJsonTextAsString { get; init; }
 }
