@@ -47,6 +47,7 @@ public static class MentorCoreServiceCollectionExtensions
         services.TryAddSingleton<IAuditReader, AuditReader>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataStore, ProfilePersonalDataStore>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataStore, ConversationTablesPersonalDataStore>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataStore, ReplyLimitsPersonalDataStore>());
         return services;
     }
 

@@ -84,3 +84,39 @@ public sealed class ProfilePersonalDataStore(TableStore tables, ProfileStore pro
         return deleted;
     }
 }
+
+/// <summary>
+/// `forget` for the reply-limit counters: their keys name the mentor and student ids ("s-{mentor}-{student}-{hour}",
+/// "m-{mentor}-{day}", "…-told-{mentor}"). Forgetting also resets that user's counters, which only ever allows fewer replies
+/// to be counted, never more to be posted than the other limits allow.
+/// </summary>
+public sealed class ReplyLimitsPersonalDataStore(TableStore tables) : IPersonalDataStore
+{
+    public string Name => "reply limits";
+
+    public async Task<int> DeleteUserAsync(string botEmail, long userId, CancellationToken ct)
+    {
+        var table = await tables.GetTableAsync(ReplyLimitCounters.TableName, ct).ConfigureAwait(false);
+        var partition = TableKeys.Bot(botEmail);
+        var id = userId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var doomed = new List<string>();
+        await foreach (var e in table.QueryAsync<TableEntity>(x => x.PartitionKey == partition, select: ["RowKey"], cancellationToken: ct).ConfigureAwait(false))
+        {
+            if (e.RowKey.Split('-').Contains(id))
+                doomed.Add(e.RowKey);
+        }
+        var deleted = 0;
+        foreach (var rk in doomed)
+        {
+            try
+            {
+                await table.DeleteEntityAsync(partition, rk, ETag.All, ct).ConfigureAwait(false);
+                deleted++;
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+            }
+        }
+        return deleted;
+    }
+}
