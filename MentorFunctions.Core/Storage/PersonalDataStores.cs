@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 
 namespace MentorFunctions.Core.Storage;
@@ -29,14 +28,8 @@ public sealed class ConversationTablesPersonalDataStore(TableStore tables) : IPe
             }
             foreach (var (pk, rk) in doomed)
             {
-                try
-                {
-                    await table.DeleteEntityAsync(pk, rk, ETag.All, ct).ConfigureAwait(false);
+                if (await table.DeleteIfExistsAsync(pk, rk, ct).ConfigureAwait(false))
                     deleted++;
-                }
-                catch (RequestFailedException e) when (e.Status == 404)
-                {
-                }
             }
         }
         return deleted;
@@ -72,14 +65,8 @@ public sealed class ProfilePersonalDataStore(TableStore tables, ProfileStore pro
         }
         foreach (var pk in pairsOfStudent)
         {
-            try
-            {
-                await table.DeleteEntityAsync(pk, studentRow, ETag.All, ct).ConfigureAwait(false);
+            if (await table.DeleteIfExistsAsync(pk, studentRow, ct).ConfigureAwait(false))
                 deleted++;
-            }
-            catch (RequestFailedException e) when (e.Status == 404)
-            {
-            }
         }
         return deleted;
     }
@@ -108,14 +95,8 @@ public sealed class ReplyLimitsPersonalDataStore(TableStore tables) : IPersonalD
         var deleted = 0;
         foreach (var rk in doomed)
         {
-            try
-            {
-                await table.DeleteEntityAsync(partition, rk, ETag.All, ct).ConfigureAwait(false);
+            if (await table.DeleteIfExistsAsync(partition, rk, ct).ConfigureAwait(false))
                 deleted++;
-            }
-            catch (RequestFailedException e) when (e.Status == 404)
-            {
-            }
         }
         return deleted;
     }

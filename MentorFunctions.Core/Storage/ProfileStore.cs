@@ -162,16 +162,8 @@ public sealed class ProfileStore : IMessageRecorder, IStyleProfileReader
         _logger.LogInformation("Deleted the style profile of pair {MentorId}/{StudentId}", mentorId, studentId);
     }
 
-    private static async Task DeleteOneAsync(TableClient table, string pk, string rk, CancellationToken ct)
-    {
-        try
-        {
-            await table.DeleteEntityAsync(pk, rk, ETag.All, ct).ConfigureAwait(false);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-        }
-    }
+    private static Task DeleteOneAsync(TableClient table, string pk, string rk, CancellationToken ct) =>
+        table.DeleteIfExistsAsync(pk, rk, ct);
 
     private static void Validate(ConversationKey conversation, ConversationMessage message)
     {
