@@ -17,6 +17,7 @@ public sealed class MentorCommandHandler(
     DraftDecisionHandler draftDecisions,
     ForgetConfirmationStore forgetCodes,
     UserDataEraser eraser,
+    IUsageReporter usage,
     TimeProvider time,
     ILogger<MentorCommandHandler> log) : ICommandHandler
 {
@@ -172,6 +173,8 @@ public sealed class MentorCommandHandler(
             sb.Append("**Drafts waiting:** ").AppendLine(string.Join(", ", pending.Select(p => p.DraftId.ToString(CultureInfo.InvariantCulture))));
         if (!string.IsNullOrWhiteSpace(mentor.Persona))
             sb.AppendLine("**Persona note:** set (`persona` shows it)");
+        if (await usage.DescribeUsageAsync(mentor.BotEmail, mentor.UserId, ct).ConfigureAwait(false) is { } used)
+            sb.Append("**Limits:** ").AppendLine(used);
         sb.AppendLine().Append("**Your style, as I've learned it:** ").Append(style);
         return sb.ToString();
     }

@@ -33,7 +33,9 @@ public static class MentorCoreServiceCollectionExtensions
                 "Every bot needs Site, Email, ApiKey and WebhookToken.")
             .ValidateOnStart();
 
-        // The real command handler before the intake's help-only default (both use TryAdd).
+        // The real command handler before the intake's help-only default, and the real usage line before the
+        // controls' silent default (all use TryAdd).
+        services.TryAddSingleton<IUsageReporter, ReplyUsageReporter>();
         services.AddMentorControls();
         services.AddMentorIntake();
         services.AddMentorStyle();

@@ -12,6 +12,9 @@ public sealed record ReplyLimitHit(string Limit, string WindowKey, long Allowed)
 /// The reply limits (ReplyOptions): replies per student per UTC hour, per mentor per UTC day, and the organisation's
 /// (bot's) tokens per UTC day. Counted in Table Storage (<see cref="ReplyLimitCounters"/>).
 /// </summary>
+/// <summary>How much of today's limits is used: AI replies for one mentor, and model tokens for the organisation.</summary>
+public sealed record ReplyUsage(long RepliesToday, long RepliesPerDay, long TokensToday, long TokensPerDay);
+
 public sealed class ReplyLimiter(ReplyLimitCounters counters, IOptions<ReplyOptions> options)
 {
     public const string StudentHour = "student-hour";
@@ -37,6 +40,15 @@ public sealed class ReplyLimiter(ReplyLimitCounters counters, IOptions<ReplyOpti
     /// <summary>True for exactly one caller per (limit window, mentor): that caller tells the mentor.</summary>
     public Task<bool> ShouldNotifyAsync(ConversationKey conversation, ReplyLimitHit hit, CancellationToken cancellationToken = default) =>
         counters.TryMarkOnceAsync(conversation.BotEmail, $"{hit.WindowKey}-told-{conversation.MentorId}", cancellationToken);
+
+    /// <summary>Today's use of the mentor's and the organisation's daily limits (UTC days), for the status command.</summary>
+    public async Task<ReplyUsage> UsageAsync(string botEmail, long mentorId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var o = options.Value;
+        var replies = await counters.GetAsync(botEmail, MentorKey(new ConversationKey(botEmail, mentorId, 0), now), cancellationToken).ConfigureAwait(false);
+        var tokens = await counters.GetAsync(botEmail, TokensKey(now), cancellationToken).ConfigureAwait(false);
+        return new ReplyUsage(replies, o.MaxRepliesPerMentorPerDay, tokens, o.DailyTokenBudget);
+    }
 
     public async Task CountReplyAsync(ConversationKey conversation, DateTimeOffset now, CancellationToken cancellationToken = default)
     {

@@ -41,6 +41,10 @@ public sealed class MentorAppTests(AzuriteFixture azurite)
         Assert.Single(app.Zulip.BotMessagesTo(Ana.Id, Sam.Id));
         Assert.Single(app.OpenAI.Requests);
         Assert.Equal(0, app.Host.PendingTimerCount);
+
+        // The mentor's status shows today's use of the limits: one AI reply so far.
+        var status = await app.DirectMessageAsync(Ana, "status");
+        Assert.Contains("1 of 50 AI replies for you today", status.ResponseJson);
     }
 
     [Fact]
