@@ -89,6 +89,22 @@ public sealed class DraftStore(TableStore tables, TimeProvider time) : IPersonal
         return null;
     }
 
+    /// <summary>
+    /// The mentor answered the student themselves: drafts for that student written before the answer are out of date.
+    /// Returns how many were discarded.
+    /// </summary>
+    public async Task<int> DiscardForStudentAsync(string botEmail, long mentorId, long studentId, DateTimeOffset before, CancellationToken ct)
+    {
+        var discarded = 0;
+        foreach (var draft in await ListAsync(botEmail, mentorId, ct).ConfigureAwait(false))
+        {
+            if (draft.StudentId == studentId && draft.CreatedAt <= before
+                && await TakeAsync(botEmail, mentorId, draft.DraftId, ct).ConfigureAwait(false) is not null)
+                discarded++;
+        }
+        return discarded;
+    }
+
     public async Task<int> DeleteUserAsync(string botEmail, long userId, CancellationToken ct)
     {
         var table = await tables.GetTableAsync(TableName, ct).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using MentorFunctions.Core.Commands;
 using MentorFunctions.Core.Replies;
 using MentorFunctions.Core.Style;
 using MentorFunctions.Core.Timing;
@@ -13,11 +14,19 @@ public sealed class ConversationStepRunner(
     IStyleProfileReader profiles,
     UrgencyScorer urgency,
     DelayPlanner planner,
-    ReplyDeliverer deliverer) : IConversationSteps
+    ReplyDeliverer deliverer,
+    DraftStore drafts) : IConversationSteps
 {
     public async Task<RecordMessageResult> RecordAsync(RecordMessageInput input, CancellationToken cancellationToken = default)
     {
-        var counted = await recorder.RecordAsync(input.Conversation, input.Message, cancellationToken).ConfigureAwait(false);
+        var (conversation, message) = (input.Conversation, input.Message);
+        var counted = await recorder.RecordAsync(conversation, message, cancellationToken).ConfigureAwait(false);
+        if (message.Role == ParticipantRole.Mentor)
+        {
+            // The mentor answered in person: a draft still waiting for this student would now say the wrong thing.
+            await drafts.DiscardForStudentAsync(conversation.BotEmail, conversation.MentorId, conversation.StudentId, message.SentAt, cancellationToken)
+                .ConfigureAwait(false);
+        }
         var score = input.Message.Role == ParticipantRole.Student ? urgency.Score(input.Message.Content) : 0;
         return new RecordMessageResult(!counted, score);
     }

@@ -69,4 +69,20 @@ public sealed class MentorAppTests(AzuriteFixture azurite)
         Assert.DoesNotContain("AI reply", sent.Content);
         Assert.Empty(app.Zulip.ValidationErrors);
     }
+
+    [Fact]
+    public async Task A_draft_is_discarded_when_the_mentor_answers_the_student_in_person()
+    {
+        await using var app = new MentorApp(azurite, Monday10);
+        await app.Registry.UpsertMentorAsync(new MentorRecord(MentorApp.Bot, Ana.Id, Ana.Email, Ana.FullName, Monday10, ReplyMode.Draft));
+        await app.GroupMessageAsync(Sam, Ana, "Could you review my pull request?");
+        await app.Host.AdvanceAsync(TimeSpan.FromHours(1));
+        Assert.Single(app.Zulip.BotMessagesTo(Ana.Id));
+
+        await app.GroupMessageAsync(Ana, Sam, "Reviewed it, two small comments.");
+        await app.Host.AdvanceAsync(TimeSpan.FromMinutes(1));
+        var send = await app.DirectMessageAsync(Ana, "send");
+        Assert.Equal(200, send.StatusCode);
+        Assert.Empty(app.Zulip.BotMessagesTo(Ana.Id, Sam.Id));
+    }
 }
