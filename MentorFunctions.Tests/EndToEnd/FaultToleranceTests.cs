@@ -55,6 +55,9 @@ public sealed class FaultToleranceTests(AzuriteFixture azurite, ITestOutputHelpe
         await AssertSameOutcomeAsync(app, baseline, result);
         Assert.True(faults.Total > 50, $"Only {faults.Total} faults were injected.");
         Assert.Contains(faults.Injected.Keys, k => k.Contains("(stored)", StringComparison.Ordinal));
+        // One successful model call per reply: a retried delivery reuses the composed text from the reply ledger.
+        var modelFaults = faults.Injected.Where(k => k.Key.StartsWith("model ", StringComparison.Ordinal)).Sum(k => k.Value);
+        Assert.Equal(result.AiPosts.Count + modelFaults, app.OpenAI.Requests.Count);
         var retries = result.StepCalls - baseline.StepCalls;
         Assert.True(retries > 0);
         output.WriteLine($"(b) 30% faults: {faults.Total} injected over {faults.Calls} calls: " +
