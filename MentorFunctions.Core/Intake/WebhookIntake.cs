@@ -81,7 +81,11 @@ public sealed partial class WebhookIntake
         {
             if (botIndex < 0 && string.Equals(users[i].Email, bot.Email, StringComparison.OrdinalIgnoreCase))
                 botIndex = i;
-            if (users[i].Id == message.SenderId)
+        }
+        // The sender must be one of the humans: a sender id matching only the bot's entry is not a participant.
+        for (var i = 0; i < users.Count; i++)
+        {
+            if (i != botIndex && users[i].Id == message.SenderId)
                 senderIsParticipant = true;
         }
         if (botIndex < 0)
@@ -151,8 +155,10 @@ public sealed partial class WebhookIntake
                     "Field 'message.display_recipient' must be a list of users for a direct message.", "message.display_recipient");
             for (var i = 0; i < users.Count; i++)
             {
-                if (users[i].Id is null)
+                if (users[i].Id is not { } userId)
                     return Missing($"message.display_recipient[{i}].id");
+                if (userId <= 0)
+                    return OutOfRange($"message.display_recipient[{i}].id");
                 if (users[i].Email is null)
                     return Missing($"message.display_recipient[{i}].email");
             }

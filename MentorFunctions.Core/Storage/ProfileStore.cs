@@ -80,7 +80,7 @@ public sealed class ProfileStore : IMessageRecorder, IStyleProfileReader
             }
             else
             {
-                ledger.OnStudentMessage(message);
+                ledger.OnStudentMessage(message, _options.AbandonedWaitAfter);
             }
             actions.Add(Write(pk, pairRow, pairProfile, ledger, pairEntity));
 

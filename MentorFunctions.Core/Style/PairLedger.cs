@@ -49,12 +49,17 @@ public sealed class PairLedger
 
     /// <summary>
     /// A student message starts (or, when it arrived out of order and is earlier, moves back) the wait — unless the
-    /// mentor had already spoken after it.
+    /// mentor had already spoken after it. A message sent more than <paramref name="abandonedAfter"/> after the wait
+    /// began starts a new wait: the mentor left the earlier one to the stand-in, and their eventual answer replies to
+    /// the new message, so timing it from the old one would teach a latency of hours or days.
     /// </summary>
-    public void OnStudentMessage(ConversationMessage message)
+    public void OnStudentMessage(ConversationMessage message, TimeSpan? abandonedAfter = null)
     {
         if (LastMentorAt is { } mentor && message.SentAt <= mentor) return;
-        if (FirstUnansweredAt is null || message.SentAt < FirstUnansweredAt)
+        var horizon = abandonedAfter ?? TimeSpan.MaxValue;
+        if (FirstUnansweredAt is not { } waiting
+            || message.SentAt - waiting > horizon
+            || (message.SentAt < waiting && waiting - message.SentAt <= horizon))
         {
             FirstUnansweredAt = message.SentAt;
             FirstUnansweredId = message.MessageId;

@@ -17,7 +17,8 @@ public sealed record ScriptedMessage(
 /// A burst: one or more student messages, then either the mentor's answer (<see cref="MentorAnswerAt"/>, their real reply
 /// latency measured from <see cref="FirstAt"/>) or silence, where the AI stand-in is expected to answer.
 /// </summary>
-public sealed record ScriptedBurst(int Index, ConversationKey Conversation, DateTimeOffset FirstAt, DateTimeOffset LastStudentAt, DateTimeOffset? MentorAnswerAt);
+/// <see cref="AtNight"/> bursts are written during quiet hours (22:00–05:00 UTC) and never answered by the mentor.
+public sealed record ScriptedBurst(int Index, ConversationKey Conversation, DateTimeOffset FirstAt, DateTimeOffset LastStudentAt, DateTimeOffset? MentorAnswerAt, bool AtNight = false);
 
 /// <summary>
 /// A mentoring programme in miniature, generated from a seed: mentors with their own style, reply latencies (log-normal)
@@ -37,8 +38,13 @@ public sealed class ScriptedProgramme
 
     public ScriptedMentor Mentor(long id) => Mentors.Single(m => m.Id == id);
 
-    public static ScriptedProgramme Generate(int seed, int targetMessages = 2000, int days = 30, double unansweredShare = 0.25)
+    /// <param name="replyHorizon">How long an unanswered burst stays open (the AI's MaxDelay or more): the next burst of the
+    /// conversation starts after it, so every AI reply belongs to exactly one burst.</param>
+    /// <param name="nightShare">Share of bursts written at night (quiet hours), left to the AI, which must wait for morning.</param>
+    public static ScriptedProgramme Generate(int seed, int targetMessages = 2000, int days = 30, double unansweredShare = 0.25,
+        TimeSpan? replyHorizon = null, double nightShare = 0.04)
     {
+        var horizon = replyHorizon ?? TimeSpan.FromHours(2);
         var random = new Random(seed);
         var start = new DateTimeOffset(2026, 3, 2, 0, 0, 0, TimeSpan.Zero); // a Monday
         ScriptedMentor[] mentors =
@@ -75,27 +81,33 @@ public sealed class ScriptedProgramme
 
         var events = new List<(DateTimeOffset At, long Sender, ConversationKey Conversation, ParticipantRole Role, string Content, int Burst)>();
         var bursts = new List<ScriptedBurst>();
-        // Each burst averages ~1.7 student + ~1.1 mentor messages: size the number of bursts to the message target.
-        var burstCount = (int)(targetMessages / 2.6);
+        // Each burst averages ~1.7 student + ~1.1 mentor messages, less the bursts dropped for overlap: size the number of
+        // bursts to the message target.
+        var burstCount = (int)(targetMessages / 2.05);
         for (var b = 0; b < burstCount; b++)
         {
             var student = students[random.Next(students.Count)];
             var mentor = mentors.Single(m => m.Id == student.MentorId);
             var conversation = new ConversationKey(BotEmail, mentor.Id, student.Id);
-            var first = RandomActiveTime(random, start, days, mentor);
+            var night = random.NextDouble() < nightShare;
+            var first = night ? RandomNightTime(random, start, days) : RandomActiveTime(random, start, days, mentor);
             var count = 1 + (random.NextDouble() < 0.45 ? 1 + random.Next(3) : 0);
             var at = first;
+            var lastStudent = first;
             for (var k = 0; k < count; k++)
             {
                 events.Add((at, student.Id, conversation, ParticipantRole.Student, k == 0 ? Pick(random, questions) : Pick(random, followUps), b));
-                at += TimeSpan.FromSeconds(15 + random.Next(60));
+                lastStudent = at;
+                // Follow-ups come while the student is still typing (within the planner's 20 s burst settle), so a burst
+                // is one unit: the stand-in never answers between a question and its follow-up.
+                at += TimeSpan.FromSeconds(5 + random.Next(11));
             }
-            var lastStudent = at - TimeSpan.FromSeconds(1);
             DateTimeOffset? answer = null;
-            if (random.NextDouble() >= unansweredShare)
+            if (!night && random.NextDouble() >= unansweredShare)
             {
                 var latency = Math.Exp(Math.Log(mentor.MedianLatencySeconds) + mentor.LatencySigma * Gaussian(random));
-                answer = first + TimeSpan.FromSeconds(Math.Max(latency, (lastStudent - first).TotalSeconds + 5));
+                // Whole seconds, as Zulip's timestamps are.
+                answer = first + TimeSpan.FromSeconds(Math.Round(Math.Max(latency, (lastStudent - first).TotalSeconds + 5)));
                 var replies = random.NextDouble() < 0.15 ? 2 : 1;
                 var t = answer.Value;
                 for (var r = 0; r < replies; r++)
@@ -105,7 +117,7 @@ public sealed class ScriptedProgramme
                     t += TimeSpan.FromSeconds(20 + random.Next(60));
                 }
             }
-            bursts.Add(new ScriptedBurst(b, conversation, first, lastStudent, answer));
+            bursts.Add(new ScriptedBurst(b, conversation, first, lastStudent, answer, night));
         }
 
         // Bursts of one conversation must not overlap: drop a burst that starts before the previous one ended.
@@ -115,7 +127,10 @@ public sealed class ScriptedProgramme
             var lastEnd = DateTimeOffset.MinValue;
             foreach (var burst in group.OrderBy(x => x.FirstAt))
             {
-                var end = (burst.MentorAnswerAt ?? burst.FirstAt + TimeSpan.FromHours(1)) + TimeSpan.FromMinutes(5);
+                // A night burst's reply waits for the morning: keep the conversation clear until noon.
+                var end = burst.AtNight
+                    ? new DateTimeOffset(burst.FirstAt.UtcDateTime.Date, TimeSpan.Zero).AddDays(burst.FirstAt.Hour >= 12 ? 1 : 0).AddHours(12)
+                    : (burst.MentorAnswerAt ?? burst.FirstAt + horizon) + TimeSpan.FromMinutes(10);
                 if (burst.FirstAt <= lastEnd) continue;
                 keep.Add(burst.Index);
                 lastEnd = end;
@@ -143,6 +158,10 @@ public sealed class ScriptedProgramme
             return day.AddHours(mentor.ActiveFromHourUtc).AddSeconds(random.Next(span * 3600));
         }
     }
+
+    /// <summary>22:00–05:00 UTC: a student writing at night, inside the default quiet hours (22–07).</summary>
+    private static DateTimeOffset RandomNightTime(Random random, DateTimeOffset start, int days) =>
+        start.AddDays(random.Next(days - 1)).AddHours(22).AddSeconds(random.Next(7 * 3600));
 
     private static T Pick<T>(Random random, T[] items) => items[random.Next(items.Length)];
 

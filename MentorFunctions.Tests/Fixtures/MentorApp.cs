@@ -23,18 +23,25 @@ public sealed class MentorApp : IAsyncDisposable
     public const string Token = "webhook-token-for-tests-0123456789";
     public const long BotId = 9;
 
-    private readonly ServiceProvider _services;
+    private readonly Dictionary<string, string?> _config;
+    private readonly Action<IServiceCollection>? _configureServices;
+    private readonly StepRetryPolicy? _retryPolicy;
+    private ServiceProvider _services;
 
-    public MentorApp(AzuriteFixture azurite, DateTimeOffset start, IDictionary<string, string?>? settings = null, StepRetryPolicy? retryPolicy = null)
+    /// <param name="configureServices">Runs after the app's own registrations (e.g. a shorter HTTP timeout for fault tests).</param>
+    public MentorApp(AzuriteFixture azurite, DateTimeOffset start, IDictionary<string, string?>? settings = null, StepRetryPolicy? retryPolicy = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         Zulip = new LoopbackZulipServer(Bot, "bot-api-key", BotId, BotName);
         OpenAI = new LoopbackOpenAIServer();
         Host = new VirtualWorkflowHost(start, retryPolicy ?? StepRetryPolicy.Default);
-        Clock = new VirtualClock(Host);
+        Clock = new VirtualClock(this);
         Zulip.Clock = () => Host.UtcNow;
+        _retryPolicy = retryPolicy;
+        _configureServices = configureServices;
 
         var store = azurite.CreateStore("app");
-        var config = new Dictionary<string, string?>
+        _config = new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = azurite.ConnectionString,
             ["Storage:TablePrefix"] = store.TableName(""),
@@ -51,21 +58,34 @@ public sealed class MentorApp : IAsyncDisposable
         };
         if (settings is not null)
         {
-            foreach (var (key, value) in settings) config[key] = value;
+            foreach (var (key, value) in settings) _config[key] = value;
         }
 
-        var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(config).Build())
-            .AddSingleton<TimeProvider>(Clock)
-            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddMentorFunctionsCore();
-        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        _services = BuildServices();
         Host.AddConversationWorkflow(Steps);
     }
 
     public LoopbackZulipServer Zulip { get; }
     public LoopbackOpenAIServer OpenAI { get; }
-    public VirtualWorkflowHost Host { get; }
+    public VirtualWorkflowHost Host { get; private set; }
+
+    /// <summary>
+    /// A process restart: the services are built anew from the same configuration (no cache or client survives), and the
+    /// workflow host is rebuilt from its exported history (<see cref="VirtualWorkflowHost.Export"/>), as Durable would
+    /// resume from storage. Storage (Azurite) and the loopback servers are the outside world and stay.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        var snapshot = Host.Export();
+        var old = _services;
+        _services = BuildServices();
+        await old.DisposeAsync();
+        Host = VirtualWorkflowHost.Import(snapshot, h => h.AddConversationWorkflow(Steps), _retryPolicy ?? StepRetryPolicy.Default);
+        Restarts++;
+    }
+
+    /// <summary>How many times <see cref="RestartAsync"/> ran.</summary>
+    public int Restarts { get; private set; }
     public TimeProvider Clock { get; }
     public IServiceProvider Services => _services;
     public WebhookIntake Intake => _services.GetRequiredService<WebhookIntake>();
@@ -142,6 +162,17 @@ public sealed class MentorApp : IAsyncDisposable
         return Encoding.UTF8.GetBytes(payload.ToJsonString());
     }
 
+    private ServiceProvider BuildServices()
+    {
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(_config).Build())
+            .AddSingleton<TimeProvider>(Clock)
+            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddMentorFunctionsCore();
+        _configureServices?.Invoke(services);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
@@ -150,8 +181,8 @@ public sealed class MentorApp : IAsyncDisposable
     }
 
     /// <summary>Core's services read the same virtual time as the workflow host.</summary>
-    private sealed class VirtualClock(VirtualWorkflowHost host) : TimeProvider
+    private sealed class VirtualClock(MentorApp app) : TimeProvider
     {
-        public override DateTimeOffset GetUtcNow() => host.UtcNow;
+        public override DateTimeOffset GetUtcNow() => app.Host.UtcNow;
     }
 }

@@ -45,6 +45,27 @@ public sealed class PairLedgerTests
     }
 
     [Fact]
+    public void A_wait_left_to_the_stand_in_is_not_timed_into_the_mentors_answer_to_a_later_question()
+    {
+        var horizon = TimeSpan.FromHours(2);
+        var ledger = new PairLedger();
+        ledger.OnStudentMessage(Student(1, 0), horizon);     // the mentor never answers this one (the AI does)
+        ledger.OnStudentMessage(Student(2, 90), horizon);    // within the horizon: still the same wait
+        ledger.OnStudentMessage(Student(3, 24 * 60), horizon); // next day: a new question, a new wait
+        Assert.Equal(TimeSpan.FromMinutes(6), ledger.OnMentorMessage(Mentor(4, 24 * 60 + 6)));
+        // Arriving late, a message of an abandoned wait does not move the new wait back to it.
+        var late = new PairLedger();
+        late.OnStudentMessage(Student(12, 300), horizon);
+        late.OnStudentMessage(Student(11, 0), horizon);
+        Assert.Equal(TimeSpan.FromMinutes(3), late.OnMentorMessage(Mentor(13, 303)));
+        // Without a horizon (the old behaviour) the abandoned wait would have been timed: a day-long "latency".
+        var unbounded = new PairLedger();
+        unbounded.OnStudentMessage(Student(1, 0));
+        unbounded.OnStudentMessage(Student(3, 24 * 60));
+        Assert.Equal(TimeSpan.FromMinutes(24 * 60 + 6), unbounded.OnMentorMessage(Mentor(4, 24 * 60 + 6)));
+    }
+
+    [Fact]
     public void Out_of_order_delivery_keeps_the_earliest_wait_and_ignores_answered_messages()
     {
         var ledger = new PairLedger();

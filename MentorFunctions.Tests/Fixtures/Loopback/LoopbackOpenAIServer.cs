@@ -41,6 +41,9 @@ public sealed class LoopbackOpenAIServer : IAsyncDisposable
 
     public void Enqueue(ChatReply reply) => _replies.Enqueue(reply);
 
+    /// <summary>Asked for every request when no scripted reply is queued: a reply to answer with (e.g. an error), or null for the default success.</summary>
+    public Func<ChatReply?>? FaultInjector { get; set; }
+
     public static ChatReply Completion(string text, string finishReason = "stop", int promptTokens = 120, int completionTokens = 30) =>
         new(200, new JsonObject
         {
@@ -87,7 +90,7 @@ public sealed class LoopbackOpenAIServer : IAsyncDisposable
         var body = JsonNode.Parse(await reader.ReadToEndAsync())!.AsObject();
         _requests.Enqueue(new ChatRequest(path, apiVersion, request.Headers["api-key"], request.Headers["Authorization"], body));
 
-        var reply = _replies.TryDequeue(out var scripted) ? scripted : Completion(DefaultText);
+        var reply = _replies.TryDequeue(out var scripted) ? scripted : FaultInjector?.Invoke() ?? Completion(DefaultText);
         if (reply.Delay > TimeSpan.Zero)
             await Task.Delay(reply.Delay);
         await LoopbackHttpServer.WriteAsync(context.Response, reply.Status, reply.Body, headers: reply.Headers);

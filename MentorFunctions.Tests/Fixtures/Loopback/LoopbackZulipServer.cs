@@ -81,6 +81,12 @@ public sealed class LoopbackZulipServer : IAsyncDisposable
         return Messages.Where(m => m.SenderId == BotUserId && m.Participants.SetEquals(set)).ToArray();
     }
 
+    /// <summary>
+    /// Asked for every authenticated request (by operation id) once no queued fault applies: a fault to answer with, or
+    /// null to answer normally. Lets a test fail a share of calls at random (seeded) rather than a scripted few.
+    /// </summary>
+    public Func<string, ZulipFault?>? FaultInjector { get; set; }
+
     public void EnqueueFault(string operationId, ZulipFault fault) =>
         _faults.GetOrAdd(operationId, _ => new ConcurrentQueue<ZulipFault>()).Enqueue(fault);
 
@@ -139,7 +145,8 @@ public sealed class LoopbackZulipServer : IAsyncDisposable
 
         var operation = Operation(recorded);
         string? success = null;
-        if (_faults.TryGetValue(operation, out var queue) && queue.TryDequeue(out var fault))
+        var fault = _faults.TryGetValue(operation, out var queue) && queue.TryDequeue(out var queued) ? queued : FaultInjector?.Invoke(operation);
+        if (fault is not null)
         {
             if (fault.StoreAnyway) Answer(operation, recorded);
             if (fault.Delay > TimeSpan.Zero) await Task.Delay(fault.Delay);

@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using Azure.Data.Tables;
+using MentorFunctions.Core.Conversations;
+using MentorFunctions.Core.Storage;
+using MentorFunctions.Core.Style;
+using MentorFunctions.Tests.Fixtures;
+using Xunit.Abstractions;
+
+namespace MentorFunctions.Tests.EndToEnd;
+
+/// <summary>
+/// The whole loop over a month: 3 mentors, 12 students, ~2,000 messages through the real intake (webhook JSON bodies),
+/// the conversation workflow on the virtual clock, real Azurite, loopback Zulip (OpenAPI-validated) and Azure OpenAI.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class ScriptedProgrammeEndToEndTests(AzuriteFixture azurite, ITestOutputHelper output)
+{
+    private const int Seed = 11;
+
+    [Fact]
+    public async Task A_month_of_mentoring_gets_one_labelled_humanlike_AI_reply_exactly_where_the_mentor_stayed_silent()
+    {
+        var clock = Stopwatch.StartNew();
+        var programme = ScriptedProgramme.Generate(Seed);
+        await using var app = new MentorApp(azurite, programme.Start, ProgrammeSettings.Default());
+        var result = await ProgrammeDriver.RunAsync(app, programme);
+        var studentMessages = programme.Messages.Count(m => m.Role == ParticipantRole.Student);
+
+        // The run itself: every request fit Zulip's OpenAPI, every instance is alive and idle.
+        Assert.Empty(app.Zulip.ValidationErrors);
+        Assert.All(result.Statuses.Values, s => Assert.Equal(VirtualInstanceStatus.Waiting, s));
+        Assert.Equal(0, app.Host.PendingTimerCount);
+        Assert.Equal(0, result.OtherBotMessages);
+
+        // AI replies: at most one per burst, exactly one where the mentor never answered, always before the mentor's answer.
+        var posts = result.PostsByBurst;
+        foreach (var burst in programme.Bursts)
+        {
+            var mine = posts[burst.Index].ToArray();
+            Assert.True(mine.Length <= 1, $"Burst {burst.Index} got {mine.Length} AI replies.");
+            if (burst.MentorAnswerAt is null)
+                Assert.True(mine.Length == 1, $"Unanswered burst {burst.Index} ({burst.FirstAt:O}) got no AI reply.");
+            else if (mine.Length == 1)
+                Assert.True(mine[0].ZulipId < result.MentorAnswerIds[burst.Index], $"Burst {burst.Index}: AI reply after the mentor's answer.");
+            if (mine.Length == 1)
+                Assert.True(mine[0].At >= burst.LastStudentAt, $"Burst {burst.Index}: AI reply before the student finished.");
+        }
+
+        // Disclosure on every AI message; night bursts answered outside quiet hours.
+        foreach (var post in result.AiPosts)
+            Assert.Contains($"AI reply in {programme.Mentor(post.Burst.Conversation.MentorId).Name}'s style", post.Content);
+        foreach (var post in result.AiPosts.Where(p => p.Burst.AtNight))
+            Assert.InRange(post.At.UtcDateTime.Hour, 7, 21);
+        Assert.Equal(result.AiPosts.Count, app.OpenAI.Requests.Count);
+
+        var profiles = await AssertProfilesMatchBatchRecomputationAsync(app, programme);
+        var ks = AssertDelaysFollowTheMentorsLatencies(programme, result);
+
+        var answered = programme.Bursts.Count(b => b.MentorAnswerAt is not null);
+        var aiBeforeMentor = programme.Bursts.Count(b => b.MentorAnswerAt is not null && posts[b.Index].Any());
+        output.WriteLine($"Programme (seed {Seed}): {programme.Messages.Count} messages ({studentMessages} student, " +
+                         $"{programme.Messages.Count - studentMessages} mentor), {programme.Bursts.Count} bursts " +
+                         $"({answered} answered by the mentor, {programme.Bursts.Count - answered} unanswered, {programme.Bursts.Count(b => b.AtNight)} at night)");
+        output.WriteLine($"AI replies: {result.AiPosts.Count} ({programme.Bursts.Count - answered} for unanswered bursts, {aiBeforeMentor} before a slow mentor's answer); " +
+                         $"mentor-answered stand-downs (answered bursts with no AI reply): {answered - aiBeforeMentor}");
+        output.WriteLine($"Durable actions: {result.TotalActions} total, {(double)result.TotalActions / studentMessages:F2} per student message, " +
+                         $"{(double)result.TotalActions / programme.Messages.Count:F2} per message; step calls {result.StepCalls}; " +
+                         $"webhook calls {result.WebhookCalls}");
+        foreach (var line in profiles) output.WriteLine(line);
+        foreach (var line in ks) output.WriteLine(line);
+        output.WriteLine($"Run time: {clock.Elapsed.TotalSeconds:F1} s");
+    }
+
+    /// <summary>
+    /// The stored profiles against a batch recomputation from the script: each mentor's messages fed in time order to
+    /// a fresh profile through the same feature extractor (<see cref="StyleLearner"/>), and reply latencies recomputed
+    /// independently (a student's first unanswered message to the mentor's next message).
+    /// </summary>
+    private static async Task<List<string>> AssertProfilesMatchBatchRecomputationAsync(MentorApp app, ScriptedProgramme programme)
+    {
+        var lines = new List<string>();
+        var table = await app.Get<TableStore>().GetTableAsync(ProfileStore.TableShortName);
+        foreach (var mentor in programme.Mentors)
+        {
+            var pk = ProfileStore.PartitionKey(MentorApp.Bot, mentor.Id);
+            var rows = new Dictionary<string, StyleProfile>();
+            await foreach (var e in table.QueryAsync<TableEntity>(x => x.PartitionKey == pk))
+                rows[e.RowKey] = ProfileCodec.Deserialize(e.GetBinary("Data")).Profile;
+
+            var mine = programme.Messages.Where(m => m.Conversation.MentorId == mentor.Id).ToArray();
+            var expected = new StyleProfile();
+            foreach (var m in mine.Where(m => m.Role == ParticipantRole.Mentor))
+                StyleLearner.Learn(m.Content, m.At, expected);
+            var latencies = Latencies(mine).ToArray();
+
+            var stored = rows[ProfileStore.MentorRow];
+            Assert.Equal(expected.Messages, stored.Messages);
+            Assert.Equal(expected.Chars.Mean, stored.Chars.Mean, 9);
+            Assert.Equal(expected.Chars.StdDev, stored.Chars.StdDev, 9);
+            Assert.Equal(expected.Words.Mean, stored.Words.Mean, 9);
+            Assert.Equal(expected.Formality.Mean, stored.Formality.Mean, 9);
+            Assert.Equal(expected.Questions, stored.Questions);
+            Assert.Equal(expected.EmojiMessages, stored.EmojiMessages);
+            Assert.Equal(expected.Activity, stored.Activity);
+            Assert.Equal(latencies.Length, stored.LogLatency.Count);
+            Assert.Equal(latencies.Average(s => Math.Log(Math.Max(1, s))), stored.LogLatency.Mean, 9);
+
+            // Each pair counted its own mentor messages exactly once.
+            foreach (var pair in mine.GroupBy(m => m.Conversation.StudentId))
+            {
+                var pairStored = rows[ProfileStore.PairRow(pair.Key)];
+                Assert.Equal(pair.Count(m => m.Role == ParticipantRole.Mentor), pairStored.Messages);
+                Assert.Equal(Latencies(pair.ToArray()).Count(), pairStored.LogLatency.Count);
+            }
+            lines.Add($"Profile {mentor.Name}: {stored.Messages} mentor messages (script {expected.Messages}), mean chars {stored.Chars.Mean:F2} " +
+                      $"(recomputed {expected.Chars.Mean:F2}), {stored.LogLatency.Count} latencies, median e^{stored.LogLatency.Mean:F3} = " +
+                      $"{Math.Exp(stored.LogLatency.Mean):F0} s (scripted median {mentor.MedianLatencySeconds:F0} s)");
+        }
+        return lines;
+    }
+
+    /// <summary>
+    /// Seconds from a student's first unanswered message to the mentor's next message, per pair, in time order; a
+    /// student message more than <see cref="ProgrammeSettings.AbandonedWaitAfter"/> after the wait began starts a new wait.
+    /// </summary>
+    private static IEnumerable<double> Latencies(IReadOnlyList<ScriptedMessage> messages)
+    {
+        foreach (var pair in messages.GroupBy(m => m.Conversation.StudentId))
+        {
+            DateTimeOffset? waiting = null;
+            foreach (var m in pair.OrderBy(m => m.MessageId))
+            {
+                if (m.Role == ParticipantRole.Student)
+                {
+                    // A wait older than Style:AbandonedWaitAfter was left to the stand-in: a new one begins.
+                    if (waiting is null || m.At - waiting > ProgrammeSettings.AbandonedWaitAfter)
+                        waiting = m.At;
+                }
+                else if (waiting is { } since)
+                {
+                    yield return (m.At - since).TotalSeconds;
+                    waiting = null;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Two-sample KS per mentor. Sample A: the AI's delays (post time − the burst's first message) for the bursts the
+    /// mentor never answered, written in the day (not at night: quiet hours move those) from day 10 on, when the
+    /// profile has matured. Sample B: that mentor's real scripted latencies (answer − the burst's first message) over
+    /// the whole programme. Passes when p &gt; 0.05.
+    /// </summary>
+    private static List<string> AssertDelaysFollowTheMentorsLatencies(ScriptedProgramme programme, ProgrammeResult result)
+    {
+        var lines = new List<string>();
+        var matured = programme.Start.AddDays(10);
+        var posts = result.PostsByBurst;
+        foreach (var mentor in programme.Mentors)
+        {
+            var bursts = programme.Bursts.Where(b => b.Conversation.MentorId == mentor.Id).ToArray();
+            var ai = bursts.Where(b => b.MentorAnswerAt is null && !b.AtNight && b.FirstAt >= matured)
+                .Select(b => (posts[b.Index].Single().At - b.FirstAt).TotalSeconds).ToArray();
+            var real = bursts.Where(b => b.MentorAnswerAt is not null).Select(b => (b.MentorAnswerAt!.Value - b.FirstAt).TotalSeconds).ToArray();
+            var (d, p) = KolmogorovSmirnov.TwoSample(ai, real);
+            lines.Add($"KS {mentor.Name}: n(AI)={ai.Length}, n(mentor)={real.Length}, D={d:F3}, p={p:F3}; medians AI {Median(ai):F0} s, mentor {Median(real):F0} s");
+            Assert.True(p > 0.05, $"{mentor.Name}: AI delays do not follow the mentor's latencies (D={d:F3}, p={p:F4}). " + string.Join(" | ", lines));
+        }
+        return lines;
+    }
+
+    private static double Median(double[] values) => values.Order().ElementAt(values.Length / 2);
+}
