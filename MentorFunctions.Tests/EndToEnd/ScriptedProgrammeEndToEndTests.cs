@@ -66,6 +66,13 @@ public sealed class ScriptedProgrammeEndToEndTests(AzuriteFixture azurite, ITest
         output.WriteLine($"Durable actions: {result.TotalActions} total, {(double)result.TotalActions / studentMessages:F2} per student message, " +
                          $"{(double)result.TotalActions / programme.Messages.Count:F2} per message; step calls {result.StepCalls}; " +
                          $"webhook calls {result.WebhookCalls}");
+        // Durable records activities, timers and ContinueAsNew as orchestrator actions; an event wait schedules nothing.
+        var timers = result.Counts.Values.Sum(c => c.Timers);
+        var waits = result.Counts.Values.Sum(c => c.EventWaits);
+        var continues = result.Counts.Values.Sum(c => c.ContinueAsNews);
+        var scheduled = result.StepCalls + timers + continues;
+        output.WriteLine($"Breakdown: {result.StepCalls} step calls, {timers} timers, {continues} ContinueAsNew, {waits} event waits; " +
+                         $"scheduled actions (without waits) {scheduled}, {(double)scheduled / studentMessages:F2} per student message");
         foreach (var line in profiles) output.WriteLine(line);
         foreach (var line in ks) output.WriteLine(line);
         output.WriteLine($"Run time: {clock.Elapsed.TotalSeconds:F1} s");
