@@ -36,6 +36,8 @@ public static partial class CommandParser
                 return ParsePersona(rest);
             case "edit":
                 return ParseEdit(rest);
+            case "quiet" or "quiet-hours" or "quiethours":
+                return ParseQuiet(rest);
         }
 
         var (targetName, targetId, restWithoutMentions) = ExtractMention(rest);
@@ -88,6 +90,29 @@ public static partial class CommandParser
 
         return new ParsedCommand(CommandKind.Unknown);
     }
+
+    /// <summary>`quiet off`, or `quiet 22-7 [time zone]` (also "22:00-07:00", "22 to 7"); the zone keeps its case.</summary>
+    private static ParsedCommand ParseQuiet(string rest)
+    {
+        var text = rest.Trim();
+        if (text.Length == 0 || text.Equals("off", StringComparison.OrdinalIgnoreCase) || text.Equals("none", StringComparison.OrdinalIgnoreCase)
+            || text.Equals("clear", StringComparison.OrdinalIgnoreCase))
+            return new ParsedCommand(CommandKind.Quiet);
+        var match = QuietHoursPattern().Match(text);
+        if (!match.Success)
+            return ParsedCommand.Invalid(CommandKind.Quiet, "Write quiet hours as `quiet 22-7 Europe/Lisbon` (hours 0–23, your time zone), or `quiet off`.");
+        var start = int.Parse(match.Groups["start"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var end = int.Parse(match.Groups["end"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var zone = match.Groups["zone"].Success ? match.Groups["zone"].Value : "UTC";
+        if (start > 23 || end > 23 || start == end)
+            return ParsedCommand.Invalid(CommandKind.Quiet, "Quiet hours need two different hours from 0 to 23, e.g. `quiet 22-7`.");
+        if (Timing.QuietWindow.TryFindZone(zone) is null)
+            return ParsedCommand.Invalid(CommandKind.Quiet, $"I don't know the time zone `{zone}`; use a name like `Europe/Lisbon` or `America/Sao_Paulo`.");
+        return new ParsedCommand(CommandKind.Quiet) { QuietHours = new MentorQuietHours(start, end, zone) };
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<start>\d{1,2})(?::00)?\s*(?:-|–|to)\s*(?<end>\d{1,2})(?::00)?(?:\s+(?<zone>[A-Za-z_+\-/0-9]+))?$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex QuietHoursPattern();
 
     private static ParsedCommand ParsePersona(string rest)
     {

@@ -93,6 +93,11 @@ public sealed class MentorCommandHandler(
             case CommandKind.PersonaClear:
                 await registry.UpsertMentorAsync(mentor with { Persona = null }, ct).ConfigureAwait(false);
                 return "Persona note removed.";
+            case CommandKind.Quiet:
+                await registry.UpsertMentorAsync(mentor with { QuietHours = command.QuietHours }, ct).ConfigureAwait(false);
+                return command.QuietHours is { } q
+                    ? $"Quiet hours set: {q.StartHour:00}:00–{q.EndHour:00}:00 {q.TimeZone}. A reply due then waits until the morning."
+                    : "Quiet hours removed: I may answer for you at any hour (the organisation's quiet hours still apply, if set).";
             case CommandKind.Students:
                 return await StudentsAsync(mentor, ct).ConfigureAwait(false);
             case CommandKind.DraftSend:
@@ -118,6 +123,7 @@ public sealed class MentorCommandHandler(
             sb.AppendLine("- `mode auto` (I reply), `mode draft` (I send you drafts first), `mode off` (I only learn)");
             sb.AppendLine("- `send`, `edit <text>`, `skip` for your newest draft, or with its number: `send 12`");
             sb.AppendLine("- `persona <text>` to tell me about yourself; `persona clear`");
+            sb.AppendLine("- `quiet 22-7 Europe/Lisbon`: hours in your time zone when I never answer for you; `quiet off`");
             sb.AppendLine("- `students`: your students");
         }
         else
@@ -137,6 +143,7 @@ public sealed class MentorCommandHandler(
         {
             CommandKind.Pause or CommandKind.Resume => "pause or resume the AI stand-in",
             CommandKind.Mode => "change the reply mode",
+            CommandKind.Quiet => "set quiet hours",
             CommandKind.PersonaShow or CommandKind.PersonaSet or CommandKind.PersonaClear => "set a persona",
             CommandKind.Students => "list students",
             CommandKind.DraftSend or CommandKind.DraftEdit or CommandKind.DraftSkip => "send, edit or skip drafts",
@@ -173,6 +180,8 @@ public sealed class MentorCommandHandler(
             sb.Append("**Drafts waiting:** ").AppendLine(string.Join(", ", pending.Select(p => p.DraftId.ToString(CultureInfo.InvariantCulture))));
         if (!string.IsNullOrWhiteSpace(mentor.Persona))
             sb.AppendLine("**Persona note:** set (`persona` shows it)");
+        if (mentor.QuietHours is { } quiet)
+            sb.Append("**Quiet hours:** ").AppendLine(string.Create(CultureInfo.InvariantCulture, $"{quiet.StartHour:00}:00–{quiet.EndHour:00}:00 {quiet.TimeZone}"));
         if (await usage.DescribeUsageAsync(mentor.BotEmail, mentor.UserId, ct).ConfigureAwait(false) is { } used)
             sb.Append("**Limits:** ").AppendLine(used);
         sb.AppendLine().Append("**Your style, as I've learned it:** ").Append(style);

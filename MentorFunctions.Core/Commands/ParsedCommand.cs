@@ -23,6 +23,8 @@ public enum CommandKind
     DraftSend,
     DraftEdit,
     DraftSkip,
+    /// <summary>Set (<see cref="ParsedCommand.QuietHours"/>) or clear (null) the mentor's quiet hours.</summary>
+    Quiet,
     /// <summary>A known command with an argument that could not be understood; <see cref="ParsedCommand.Problem"/> says why.</summary>
     Invalid,
 }
@@ -43,6 +45,7 @@ public sealed record ParsedCommand(CommandKind Kind)
     public string? Code { get; init; }
     public string? TargetName { get; init; }
     public long? TargetUserId { get; init; }
+    public MentorQuietHours? QuietHours { get; init; }
 
     /// <summary>For <see cref="CommandKind.Invalid"/>: the command word the sender used and what was wrong.</summary>
     public string? Problem { get; init; }

@@ -1,5 +1,6 @@
 using MentorFunctions.Core.Commands;
 using MentorFunctions.Core.Replies;
+using MentorFunctions.Core.Storage;
 using MentorFunctions.Core.Style;
 using MentorFunctions.Core.Timing;
 
@@ -15,7 +16,8 @@ public sealed class ConversationStepRunner(
     UrgencyScorer urgency,
     DelayPlanner planner,
     ReplyDeliverer deliverer,
-    DraftStore drafts) : IConversationSteps
+    DraftStore drafts,
+    IMentorRegistry registry) : IConversationSteps
 {
     public async Task<RecordMessageResult> RecordAsync(RecordMessageInput input, CancellationToken cancellationToken = default)
     {
@@ -33,8 +35,11 @@ public sealed class ConversationStepRunner(
 
     public async Task<ReplyPlan> PlanReplyAsync(PlanReplyInput input, CancellationToken cancellationToken = default)
     {
-        var style = await profiles.ReadForReplyAsync(input.Conversation, cancellationToken).ConfigureAwait(false);
-        return planner.Plan(style.Timing, input);
+        var conversation = input.Conversation;
+        var style = await profiles.ReadForReplyAsync(conversation, cancellationToken).ConfigureAwait(false);
+        var mentor = await registry.GetMentorAsync(conversation.BotEmail, conversation.MentorId, cancellationToken).ConfigureAwait(false);
+        var quiet = mentor?.QuietHours is { } q ? QuietWindow.Create(q.StartHour, q.EndHour, q.TimeZone) : null;
+        return planner.Plan(style.Timing, input, quiet);
     }
 
     public Task<DeliverReplyResult> DeliverReplyAsync(DeliverReplyInput input, CancellationToken cancellationToken = default) =>

@@ -11,6 +11,9 @@ public enum ReplyMode
     Off = 2,
 }
 
+/// <summary>A mentor's own quiet hours: whole local hours in an IANA time zone ("Europe/Lisbon"); start 22, end 7 spans midnight.</summary>
+public sealed record MentorQuietHours(int StartHour, int EndHour, string TimeZone);
+
 /// <summary>A registered mentor of one bot (organisation).</summary>
 public sealed record MentorRecord(
     string BotEmail,
@@ -20,7 +23,8 @@ public sealed record MentorRecord(
     DateTimeOffset RegisteredAt,
     ReplyMode Mode = ReplyMode.Auto,
     DateTimeOffset? PausedUntil = null,
-    string? Persona = null);
+    string? Persona = null,
+    MentorQuietHours? QuietHours = null);
 
 /// <summary>How a student came to be paired with a mentor.</summary>
 public enum EnrolmentSource

@@ -47,6 +47,9 @@ public sealed class TableMentorRegistry : IMentorRegistry
             ["Mode"] = mentor.Mode.ToString(),
             ["PausedUntil"] = mentor.PausedUntil,
             ["Persona"] = mentor.Persona,
+            ["QuietStartHour"] = mentor.QuietHours?.StartHour,
+            ["QuietEndHour"] = mentor.QuietHours?.EndHour,
+            ["QuietTimeZone"] = mentor.QuietHours?.TimeZone,
         };
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
@@ -178,7 +181,10 @@ public sealed class TableMentorRegistry : IMentorRegistry
         // A mode this version does not know (written by a newer one) is read as Off: never reply by mistake.
         Enum.TryParse<ReplyMode>(e.GetString("Mode"), out var mode) && Enum.IsDefined(mode) ? mode : ReplyMode.Off,
         e.GetDateTimeOffset("PausedUntil"),
-        e.GetString("Persona"));
+        e.GetString("Persona"),
+        e.GetInt32("QuietStartHour") is { } start && e.GetInt32("QuietEndHour") is { } end
+            ? new MentorQuietHours(start, end, e.GetString("QuietTimeZone") ?? "UTC")
+            : null);
 
     private static PairRecord ToPair(TableEntity e) => new(
         e.GetString("BotEmail") ?? e.PartitionKey,

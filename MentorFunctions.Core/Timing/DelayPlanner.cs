@@ -12,8 +12,12 @@ namespace MentorFunctions.Core.Timing;
 public sealed class DelayPlanner(IOptions<TimingOptions> options)
 {
     private readonly TimingOptions _options = options.Value;
+    private readonly QuietWindow? _quietHours = options.Value.QuietHours.Window;
 
-    public ReplyPlan Plan(TimingSnapshot timing, PlanReplyInput input)
+    /// <summary>
+    /// The plan for a burst. <paramref name="mentorQuietHours"/>, when the mentor set their own, replaces the deployment's.
+    /// </summary>
+    public ReplyPlan Plan(TimingSnapshot timing, PlanReplyInput input, QuietWindow? mentorQuietHours = null)
     {
         ArgumentNullException.ThrowIfNull(timing);
         ArgumentNullException.ThrowIfNull(input);
@@ -37,12 +41,12 @@ public sealed class DelayPlanner(IOptions<TimingOptions> options)
         if (due < input.Now)
             due = input.Now;
 
-        var quiet = _options.QuietHours;
-        if (quiet.Contains(due))
+        var quiet = mentorQuietHours ?? _quietHours;
+        if (quiet is not null && quiet.Contains(due))
         {
             // Quiet hours win over MaxDelay: the reply waits for morning, and the burst's limit moves with it.
             var end = quiet.EndOf(due);
-            var moved = PreferActiveHour(end, timing.ActivityByHourOfWeek, quiet.ActiveHourSearchHours);
+            var moved = PreferActiveHour(end, timing.ActivityByHourOfWeek, _options.QuietHours.ActiveHourSearchHours);
             due = moved.AddSeconds(rng.NextDouble() * Math.Min(seconds, 600));
             notAfter = due > notAfter ? due.AddSeconds(max - seconds) : notAfter;
         }

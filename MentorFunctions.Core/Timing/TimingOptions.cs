@@ -31,7 +31,10 @@ public sealed class TimingOptions
     public QuietHoursOptions QuietHours { get; set; } = new();
 }
 
-/// <summary>A daily window, in whole UTC hours, that replies are moved out of. Start 22, End 7 spans midnight.</summary>
+/// <summary>
+/// The deployment's quiet hours, in whole hours of <see cref="TimeZone"/> (UTC unless set); a mentor's own quiet hours
+/// (the `quiet` command) take precedence. Start 22, End 7 spans midnight.
+/// </summary>
 public sealed class QuietHoursOptions
 {
     public bool Enabled { get; set; }
@@ -46,24 +49,15 @@ public sealed class QuietHoursOptions
     [Range(0, 12)]
     public int ActiveHourSearchHours { get; set; } = 4;
 
+    /// <summary>An IANA time zone id for the hours above ("Europe/Lisbon"); UTC when blank.</summary>
+    public string? TimeZone { get; set; }
+
+    /// <summary>The window these options describe, or null when off or invalid.</summary>
+    public QuietWindow? Window => Enabled ? QuietWindow.Create(StartHourUtc, EndHourUtc, TimeZone) : null;
+
     /// <summary>True when <paramref name="at"/> lies inside the window.</summary>
-    public bool Contains(DateTimeOffset at)
-    {
-        if (!Enabled || StartHourUtc == EndHourUtc)
-            return false;
-        var hour = at.UtcDateTime.Hour;
-        return StartHourUtc < EndHourUtc
-            ? hour >= StartHourUtc && hour < EndHourUtc
-            : hour >= StartHourUtc || hour < EndHourUtc;
-    }
+    public bool Contains(DateTimeOffset at) => Window?.Contains(at) ?? false;
 
     /// <summary>The first instant at or after <paramref name="at"/> that lies outside the window.</summary>
-    public DateTimeOffset EndOf(DateTimeOffset at)
-    {
-        if (!Contains(at))
-            return at;
-        var utc = at.UtcDateTime;
-        var end = new DateTimeOffset(utc.Year, utc.Month, utc.Day, EndHourUtc, 0, 0, TimeSpan.Zero);
-        return end > at ? end : end.AddDays(1);
-    }
+    public DateTimeOffset EndOf(DateTimeOffset at) => Window?.EndOf(at) ?? at;
 }

@@ -215,4 +215,38 @@ public sealed class CommandParserTests
     {
         Assert.Equal(CommandKind.Help, CommandParser.Parse(null).Kind);
     }
+
+    [Theory]
+    [InlineData("quiet 22-7 Europe/Lisbon", 22, 7, "Europe/Lisbon")]
+    [InlineData("  Quiet 22:00 - 07:00   America/Sao_Paulo ", 22, 7, "America/Sao_Paulo")]
+    [InlineData("@**Mentor Bot** quiet 9 to 17", 9, 17, "UTC")]
+    public void Quiet_hours_keep_the_time_zone_as_written(string text, int start, int end, string zone)
+    {
+        var command = CommandParser.Parse(text);
+        Assert.Equal(CommandKind.Quiet, command.Kind);
+        Assert.Equal(new MentorFunctions.Core.Storage.MentorQuietHours(start, end, zone), command.QuietHours);
+    }
+
+    [Theory]
+    [InlineData("quiet off")]
+    [InlineData("QUIET none")]
+    public void Quiet_off_clears_them(string text)
+    {
+        var command = CommandParser.Parse(text);
+        Assert.Equal(CommandKind.Quiet, command.Kind);
+        Assert.Null(command.QuietHours);
+    }
+
+    [Theory]
+    [InlineData("quiet 25-7")]
+    [InlineData("quiet 7-7")]
+    [InlineData("quiet tonight")]
+    [InlineData("quiet 22-7 Atlantis/Capital")]
+    public void Bad_quiet_hours_are_invalid_with_a_reason(string text)
+    {
+        var command = CommandParser.Parse(text);
+        Assert.Equal(CommandKind.Invalid, command.Kind);
+        Assert.Equal(CommandKind.Quiet, command.Intended);
+        Assert.False(string.IsNullOrWhiteSpace(command.Problem));
+    }
 }

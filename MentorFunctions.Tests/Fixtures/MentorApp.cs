@@ -122,6 +122,13 @@ public sealed class MentorApp : IAsyncDisposable
 
     public sealed record User(long Id, string Email, string FullName);
 
+    /// <summary>The Markdown a command's answer posts (the "content" of the JSON response), or "" when none.</summary>
+    public static string ContentOf(WebhookOutcome outcome)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(outcome.ResponseJson);
+        return json.RootElement.TryGetProperty("content", out var content) ? content.GetString() ?? "" : "";
+    }
+
     /// <summary>An outgoing-webhook body (Generic interface) for a DM with the bot and these humans, as Zulip sends it.</summary>
     public static byte[] GroupDmPayload(long messageId, User sender, IReadOnlyList<User> humans, string content, DateTimeOffset at)
     {

@@ -85,4 +85,28 @@ public sealed class MentorAppTests(AzuriteFixture azurite)
         Assert.Equal(200, send.StatusCode);
         Assert.Empty(app.Zulip.BotMessagesTo(Ana.Id, Sam.Id));
     }
+
+    [Fact]
+    public async Task A_mentors_own_quiet_hours_in_their_time_zone_hold_a_reply_until_their_morning()
+    {
+        await using var app = new MentorApp(azurite, new DateTimeOffset(2026, 3, 2, 22, 0, 0, TimeSpan.Zero));
+        await app.Registry.UpsertMentorAsync(new MentorRecord(MentorApp.Bot, Ana.Id, Ana.Email, Ana.FullName, Monday10));
+        var set = await app.DirectMessageAsync(Ana, "quiet 19-8 America/Sao_Paulo");
+        Assert.Contains("Quiet hours set: 19:00–08:00 America/Sao_Paulo", MentorApp.ContentOf(set));
+
+        // 22:00 UTC is 19:00 in São Paulo: the student waits until 08:00 there (11:00 UTC).
+        await app.GroupMessageAsync(Sam, Ana, "Are you around tonight?");
+        await app.Host.AdvanceAsync(TimeSpan.FromHours(12.9));
+        Assert.Empty(app.Zulip.BotMessagesTo(Ana.Id, Sam.Id));
+        await app.Host.AdvanceAsync(TimeSpan.FromHours(1));
+        var reply = Assert.Single(app.Zulip.BotMessagesTo(Ana.Id, Sam.Id));
+        Assert.InRange(DateTimeOffset.FromUnixTimeSeconds(reply.Timestamp), new DateTimeOffset(2026, 3, 3, 11, 0, 0, TimeSpan.Zero),
+            new DateTimeOffset(2026, 3, 3, 11, 50, 0, TimeSpan.Zero));
+
+        var status = await app.DirectMessageAsync(Ana, "status");
+        Assert.Contains("Quiet hours:", MentorApp.ContentOf(status));
+        var off = await app.DirectMessageAsync(Ana, "quiet off");
+        Assert.Contains("removed", MentorApp.ContentOf(off));
+        Assert.Null((await app.Registry.GetMentorAsync(MentorApp.Bot, Ana.Id))!.QuietHours);
+    }
 }
