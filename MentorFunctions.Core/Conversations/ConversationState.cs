@@ -24,6 +24,13 @@ public sealed record ConversationState(
 
     public bool HasSeen(long messageId) => RecentMessageIds is { } ids && Array.BinarySearch(ids, messageId) >= 0;
 
+    /// <summary>
+    /// True when the id is older than everything the full recent-id window remembers: a message this old was handled
+    /// long ago (a very late re-send), not a new one.
+    /// </summary>
+    public bool IsOlderThanWindow(long messageId) =>
+        RecentMessageIds is { Length: RecentIdsKept } ids && messageId < ids[0];
+
     /// <summary>Adds an id, keeping the newest <see cref="RecentIdsKept"/> (ids increase server-wide).</summary>
     public long[] WithSeen(long messageId)
     {

@@ -93,9 +93,13 @@ public static class ConversationWorkflow
             recorded = new RecordMessageResult(AlreadyCounted: false, Urgency: 0);
         }
 
+        // AlreadyCounted alone does not make a duplicate: a retried record step (Durable runs activities at least once)
+        // finds its own earlier write. Only an id older than the whole recent-id window is a late re-send of a message
+        // handled long ago.
+        var lateResend = recorded.AlreadyCounted && state.IsOlderThanWindow(message.MessageId);
         state = state with { RecentMessageIds = state.WithSeen(message.MessageId) };
-        if (recorded.AlreadyCounted)
-            return state; // handled in an earlier generation (older than the recent-id window)
+        if (lateResend)
+            return state;
 
         return message.Role == ParticipantRole.Mentor
             ? OnMentorMessage(runtime, state, message, log)
@@ -151,8 +155,9 @@ public static class ConversationWorkflow
             plan = new ReplyPlan(pending.DueAt, pending.NotAfter, pending.DelaySeconds);
         }
 
-        // One burst, one limit: later plans may move the reply, never past the first plan's NotAfter.
-        var notAfter = pending?.NotAfter ?? plan.NotAfter;
+        // One burst, one limit: later plans may move the reply, never past the burst's NotAfter (first message +
+        // MaxDelay). Only quiet hours push that limit out, so the later of the two limits is the burst's.
+        var notAfter = pending is null || plan.NotAfter > pending.NotAfter ? plan.NotAfter : pending.NotAfter;
         var due = Max(now, Min(plan.DueAt, notAfter));
         var next = new PendingReply(input.FirstMessageId, input.FirstMessageAt, input.LatestMessageId, input.LatestMessageAt,
             input.MessagesInBurst, input.Urgency, due, notAfter, (due - input.FirstMessageAt).TotalSeconds);

@@ -304,4 +304,40 @@ public sealed class ConversationWorkflowTests(ITestOutputHelper output)
         Assert.True(perMessage.Average() <= 10, $"mean {perMessage.Average():F1}");
         Assert.Equal(40, s.Steps.Plans.Count(p => p.MessagesInBurst == 1)); // each exchange opened exactly one burst
     }
+
+    [Fact]
+    public async Task A_retried_record_step_that_finds_its_own_write_still_gets_the_message_answered()
+    {
+        var s = new ConversationScenario();
+        var message = s.Student();
+        s.Steps.MarkRecorded(message.MessageId); // the first attempt committed, then the worker died
+
+        await s.SendAsync(message);
+
+        Assert.NotNull(s.State.Pending);
+        await s.Host.AdvanceAsync(TimeSpan.FromHours(1));
+        Assert.Single(s.Steps.Deliveries);
+    }
+
+    [Fact]
+    public async Task A_burst_that_runs_into_quiet_hours_is_answered_after_them_even_when_it_grows()
+    {
+        // First plan: 21:55, before quiet hours (limit 22:10). The follow-up's plan (its settle time) lands at 22:05,
+        // inside them, so the planner moves it to the morning; the burst's limit must move with it.
+        var options = new TimingOptions
+        {
+            MaxDelay = TimeSpan.FromMinutes(30), BurstSettle = TimeSpan.FromMinutes(15),
+            QuietHours = { Enabled = true, StartHourUtc = 22, EndHourUtc = 7 },
+        };
+        var slow = new TimingSnapshot(Math.Log(600), 0.01, 500, [], 0);
+        var s = new ConversationScenario(options, slow, start: new DateTimeOffset(2026, 3, 2, 21, 40, 0, TimeSpan.Zero));
+        await s.SendAsync(s.Student("first question"));
+        await s.Host.AdvanceAsync(TimeSpan.FromMinutes(10));
+        await s.SendAsync(s.Student("and a follow-up"));
+
+        await s.Host.AdvanceAsync(TimeSpan.FromHours(12));
+        var delivery = Assert.Single(s.Steps.Deliveries);
+        Assert.False(options.QuietHours.Contains(delivery.At), $"delivered at {delivery.At:O}");
+        Assert.True(delivery.At >= new DateTimeOffset(2026, 3, 3, 7, 0, 0, TimeSpan.Zero));
+    }
 }

@@ -13,6 +13,9 @@ internal sealed class InMemoryConversationSteps(DelayPlanner planner, TimingSnap
     private readonly UrgencyScorer _urgency = new();
 
     public List<long> Recorded { get; } = [];
+
+    /// <summary>As if an earlier attempt of the record step had committed this message before failing.</summary>
+    public void MarkRecorded(long messageId) => _recorded.Add(messageId);
     public List<PlanReplyInput> Plans { get; } = [];
     public List<(DeliverReplyInput Input, DateTimeOffset At)> Deliveries { get; } = [];
     public int RecordCalls { get; private set; }
