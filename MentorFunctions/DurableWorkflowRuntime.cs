@@ -45,7 +45,9 @@ public sealed class DurableWorkflowRuntime(TaskOrchestrationContext context, Ste
             return WaitResult<T>.Received(await context.WaitForExternalEvent<T>(eventName));
 
         // Race the event against a timer; cancel the loser so the orchestration can complete. After a timeout the
-        // workflow calls ContinueAsNew before awaiting anything else, so the cancelled waiter cannot swallow an event.
+        // workflow calls ContinueAsNew synchronously, before the next history event is processed; the worker's executor
+        // runs with BehaviorOnContinueAsNew.Carryover, so an event processed after that point is carried into the next
+        // generation rather than handed to the cancelled waiter (which would drop it).
         using var cancel = new CancellationTokenSource();
         var timer = context.CreateTimer(deadline.Value.UtcDateTime, cancel.Token);
         var message = context.WaitForExternalEvent<T>(eventName, cancel.Token);

@@ -26,21 +26,19 @@ public sealed class ZulipWebhook(WebhookIntake intake, ILogger<ZulipWebhook> log
         var cancellation = context.CancellationToken;
         var body = await WebhookBody.ReadAsync(request.Body, cancellation);
         request.Headers.TryGetValues("Content-Type", out var contentTypes);
-        var outcome = await intake.HandleAsync(body, contentTypes?.FirstOrDefault(), cancellation);
-
-        if (outcome is { Kind: IntakeKind.Conversation, Conversation: { } conversation, Message: { } message })
+        WebhookOutcome outcome;
+        try
         {
-            try
-            {
+            outcome = await intake.HandleAsync(body, contentTypes?.FirstOrDefault(), cancellation);
+            if (outcome is { Kind: IntakeKind.Conversation, Conversation: { } conversation, Message: { } message })
                 await SignalConversationAsync(durable, conversation, message, cancellation);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // Durable's store is unreachable: answer with a typed error so Zulip shows the failure, rather than
-                // accept a message that would then be lost.
-                logger.LogError(e, "Could not signal conversation {InstanceId} for message {MessageId}", conversation.InstanceId, message.MessageId);
-                outcome = WebhookOutcome.Unavailable("The conversation could not be scheduled; try again shortly.");
-            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Storage or Durable unreachable (or a defect): a typed 503 that Zulip shows, never a 500 with a stack
+            // trace, and never a 200 for a message that would then be lost.
+            logger.LogError(e, "Webhook call not accepted");
+            outcome = WebhookOutcome.Unavailable("The message could not be accepted; try again shortly.");
         }
 
         var response = request.CreateResponse((HttpStatusCode)outcome.StatusCode);

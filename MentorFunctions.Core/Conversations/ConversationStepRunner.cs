@@ -26,7 +26,8 @@ public sealed class ConversationStepRunner(
         if (message.Role == ParticipantRole.Mentor)
         {
             // The mentor answered in person: a draft still waiting for this student would now say the wrong thing.
-            await drafts.DiscardForStudentAsync(conversation.BotEmail, conversation.MentorId, conversation.StudentId, message.SentAt, cancellationToken)
+            // Zulip's timestamps are whole seconds, so a draft made in the same second as the answer counts as older.
+            await drafts.DiscardForStudentAsync(conversation.BotEmail, conversation.MentorId, conversation.StudentId, message.SentAt.AddSeconds(1), cancellationToken)
                 .ConfigureAwait(false);
         }
         var score = input.Message.Role == ParticipantRole.Student ? urgency.Score(input.Message.Content) : 0;

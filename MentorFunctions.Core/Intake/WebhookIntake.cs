@@ -102,7 +102,9 @@ public sealed partial class WebhookIntake
                 _ => Ignore(bot, messageId, IgnoreReason.TooManyParticipants),
             };
         }
-        catch (Exception e) when (e is Azure.RequestFailedException or TransientStepException or HttpRequestException or TimeoutException)
+        catch (Exception e) when (e is Azure.RequestFailedException or Azure.Identity.AuthenticationFailedException
+                                       or Azure.Identity.CredentialUnavailableException or TransientStepException
+                                       or HttpRequestException or TimeoutException)
         {
             // The registry could not be read or written: refuse visibly rather than drop a valid message.
             LogUnavailable(messageId, e.GetType().Name);

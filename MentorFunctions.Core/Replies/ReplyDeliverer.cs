@@ -104,7 +104,10 @@ public sealed class ReplyDeliverer(
             // The mentor's send / edit / skip finds the draft in the draft inbox, without the AI label: what the mentor
             // approves is labelled by the draft flow, and their edits are their own words.
             var text = ReplyComposer.StripDisclosure(content, ReplyComposer.Disclosure(options.DisclosureTemplate, mentor.FullName));
-            var pending = await drafts.SaveAsync(conversation.BotEmail, conversation.MentorId, conversation.StudentId, text, ct).ConfigureAwait(false);
+            // A retried step finds the draft its earlier attempt saved, rather than filing a second copy.
+            var saved = await drafts.ListAsync(conversation.BotEmail, conversation.MentorId, ct).ConfigureAwait(false);
+            var pending = saved.FirstOrDefault(d => d.StudentId == conversation.StudentId && d.Text == text)
+                ?? await drafts.SaveAsync(conversation.BotEmail, conversation.MentorId, conversation.StudentId, text, ct).ConfigureAwait(false);
             content = Fit(ReplyNotices.Draft(studentName, input.ReplyId, pending.DraftId, text), options.MaxMessageLength);
         }
         entry = await ledger.SaveAsync(entry with { State = LedgerState.Posting }, ct).ConfigureAwait(false);
@@ -189,9 +192,11 @@ public sealed class ReplyDeliverer(
     {
         var outcome = draft ? DeliveryOutcome.Drafted : DeliveryOutcome.Posted;
         var content = entry.Content;
-        await ledger.SaveAsync(entry with { State = LedgerState.Done, Outcome = outcome, PostedMessageId = messageId, Content = null }, ct).ConfigureAwait(false);
+        // Count and audit before the ledger says Done: a retry after Done returns early, so anything left for after
+        // it would be lost; a retry before it counts once more, which only errs on the side of fewer replies.
         await limiter.CountReplyAsync(input.Conversation, input.Now, ct).ConfigureAwait(false);
         await AuditAsync(input, outcome, null, entry, messageId, ct, content).ConfigureAwait(false);
+        await ledger.SaveAsync(entry with { State = LedgerState.Done, Outcome = outcome, PostedMessageId = messageId, Content = null }, ct).ConfigureAwait(false);
         logger.LogInformation("Reply {ReplyId} of {Instance} {Outcome} as message {MessageId}", input.ReplyId, input.Conversation.InstanceId, outcome, messageId);
         return new DeliverReplyResult(outcome, messageId);
     }
@@ -200,8 +205,8 @@ public sealed class ReplyDeliverer(
     {
         var ended = new ReplyLedgerEntry(input.Conversation, input.ReplyId, LedgerState.Done, null, outcome, null,
             entry?.PromptTokens ?? 0, entry?.CompletionTokens ?? 0, entry?.ProfileVersion ?? 0, entry?.ETag);
-        await ledger.SaveAsync(ended, ct).ConfigureAwait(false);
         await AuditAsync(input, outcome, reason, ended, null, ct).ConfigureAwait(false);
+        await ledger.SaveAsync(ended, ct).ConfigureAwait(false);
         logger.LogInformation("Reply {ReplyId} of {Instance} ended {Outcome} ({Reason})", input.ReplyId, input.Conversation.InstanceId, outcome, reason);
         return new DeliverReplyResult(outcome, null);
     }

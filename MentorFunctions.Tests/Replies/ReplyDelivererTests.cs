@@ -3,6 +3,7 @@ using MentorFunctions.Core.Storage;
 using MentorFunctions.Core.Zulip;
 using MentorFunctions.Tests.Fixtures;
 using MentorFunctions.Tests.Fixtures.Loopback;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MentorFunctions.Tests.Replies;
 
@@ -305,5 +306,20 @@ public sealed class ReplyDelivererTests(AzuriteFixture azurite)
         Assert.Equal(DeliveryOutcome.Drafted, result.Outcome);
         Assert.Equal(Assert.Single(h.MentorNotices()).Id, result.PostedMessageId);
         Assert.Single(h.Retries);
+    }
+
+    [Fact]
+    public async Task A_draft_whose_post_failed_before_reaching_Zulip_is_filed_once_when_the_step_is_retried()
+    {
+        await using var h = new ReplyHarness(azurite);
+        await h.Registry.UpsertMentorAsync(new MentorRecord(ReplyHarness.Bot, Mentor, "ana@example.com", "Ana Lima", h.Clock.GetUtcNow(), ReplyMode.Draft));
+        h.Zulip.EnqueueFault("send-message", LoopbackZulipServer.ServerError());
+        var result = await h.RunStepAsync(h.StudentAsks("draft me again"));
+
+        Assert.Equal(DeliveryOutcome.Drafted, result.Outcome);
+        Assert.Single(h.Retries);
+        var drafts = await h.Services.GetRequiredService<MentorFunctions.Core.Commands.DraftStore>().ListAsync(ReplyHarness.Bot, Mentor, default);
+        Assert.Single(drafts);
+        Assert.Contains("Draft 1 for", Assert.Single(h.MentorNotices()).Content);
     }
 }

@@ -60,6 +60,7 @@ internal sealed class ReplyHarness : IAsyncDisposable
     public FakeTimeProvider Clock { get; }
     public InMemoryMentorRegistry Registry { get; } = new();
     public ReplyDeliverer Deliverer => _services.GetRequiredService<ReplyDeliverer>();
+    public IServiceProvider Services => _services;
     public AuditLog Audit => _services.GetRequiredService<AuditLog>();
     public List<TransientStepException> Retries { get; } = [];
 
