@@ -19,7 +19,7 @@ public static class ControlsServiceCollectionExtensions
         services.TryAddSingleton<ForgetConfirmationStore>();
         services.TryAddSingleton<DraftDecisionHandler>();
         services.TryAddSingleton<UserDataEraser>();
-        services.TryAddSingleton<IUsageReporter, NoUsageReporter>();
+        services.TryAddSingleton<IReplyStatusReporter, NoReplyStatusReporter>();
         services.TryAddSingleton<MentorCommandHandler>();
         services.TryAddSingleton<ICommandHandler>(sp => sp.GetRequiredService<MentorCommandHandler>());
         services.TryAddSingleton<Admin.AdminApi>();

@@ -17,7 +17,7 @@ public sealed class MentorCommandHandler(
     DraftDecisionHandler draftDecisions,
     ForgetConfirmationStore forgetCodes,
     UserDataEraser eraser,
-    IUsageReporter usage,
+    IReplyStatusReporter replyStatus,
     TimeProvider time,
     ILogger<MentorCommandHandler> log) : ICommandHandler
 {
@@ -182,8 +182,8 @@ public sealed class MentorCommandHandler(
             sb.AppendLine("**Persona note:** set (`persona` shows it)");
         if (mentor.QuietHours is { } quiet)
             sb.Append("**Quiet hours:** ").AppendLine(string.Create(CultureInfo.InvariantCulture, $"{quiet.StartHour:00}:00–{quiet.EndHour:00}:00 {quiet.TimeZone}"));
-        if (await usage.DescribeUsageAsync(mentor.BotEmail, mentor.UserId, ct).ConfigureAwait(false) is { } used)
-            sb.Append("**Limits:** ").AppendLine(used);
+        foreach (var line in await replyStatus.DescribeAsync(mentor.BotEmail, mentor.UserId, ct).ConfigureAwait(false))
+            sb.AppendLine(line);
         sb.AppendLine().Append("**Your style, as I've learned it:** ").Append(style);
         return sb.ToString();
     }

@@ -17,7 +17,8 @@ public sealed class ConversationStepRunner(
     DelayPlanner planner,
     ReplyDeliverer deliverer,
     DraftStore drafts,
-    IMentorRegistry registry) : IConversationSteps
+    IMentorRegistry registry,
+    PendingReplyBoard pendingReplies) : IConversationSteps
 {
     public async Task<RecordMessageResult> RecordAsync(RecordMessageInput input, CancellationToken cancellationToken = default)
     {
@@ -25,6 +26,8 @@ public sealed class ConversationStepRunner(
         var counted = await recorder.RecordAsync(conversation, message, cancellationToken).ConfigureAwait(false);
         if (message.Role == ParticipantRole.Mentor)
         {
+            // The mentor answered: the workflow stands the reply down, and status stops showing it.
+            await pendingReplies.ClearAsync(conversation, replyId: null, cancellationToken).ConfigureAwait(false);
             // The mentor answered in person: a draft still waiting for this student would now say the wrong thing.
             // Zulip's timestamps are whole seconds, so a draft made in the same second as the answer counts as older.
             await drafts.DiscardForStudentAsync(conversation.BotEmail, conversation.MentorId, conversation.StudentId, message.SentAt.AddSeconds(1), cancellationToken)
@@ -40,9 +43,16 @@ public sealed class ConversationStepRunner(
         var style = await profiles.ReadForReplyAsync(conversation, cancellationToken).ConfigureAwait(false);
         var mentor = await registry.GetMentorAsync(conversation.BotEmail, conversation.MentorId, cancellationToken).ConfigureAwait(false);
         var quiet = mentor?.QuietHours is { } q ? QuietWindow.Create(q.StartHour, q.EndHour, q.TimeZone) : null;
-        return planner.Plan(style.Timing, input, quiet);
+        var plan = planner.Plan(style.Timing, input, quiet);
+        await pendingReplies.SetAsync(conversation, input.FirstMessageId, plan.DueAt < plan.NotAfter ? plan.DueAt : plan.NotAfter, cancellationToken)
+            .ConfigureAwait(false);
+        return plan;
     }
 
-    public Task<DeliverReplyResult> DeliverReplyAsync(DeliverReplyInput input, CancellationToken cancellationToken = default) =>
-        deliverer.DeliverAsync(input, cancellationToken);
+    public async Task<DeliverReplyResult> DeliverReplyAsync(DeliverReplyInput input, CancellationToken cancellationToken = default)
+    {
+        var result = await deliverer.DeliverAsync(input, cancellationToken).ConfigureAwait(false);
+        await pendingReplies.ClearAsync(input.Conversation, input.ReplyId, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
 }

@@ -35,7 +35,7 @@ public static class MentorCoreServiceCollectionExtensions
 
         // The real command handler before the intake's help-only default, and the real usage line before the
         // controls' silent default (all use TryAdd).
-        services.TryAddSingleton<IUsageReporter, ReplyUsageReporter>();
+        services.TryAddSingleton<IReplyStatusReporter, ReplyStatusReporter>();
         services.AddMentorControls();
         services.AddMentorIntake();
         services.AddMentorStyle();
@@ -50,6 +50,8 @@ public static class MentorCoreServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataStore, ProfilePersonalDataStore>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataStore, ConversationTablesPersonalDataStore>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataStore, ReplyLimitsPersonalDataStore>());
+        services.TryAddSingleton<PendingReplyBoard>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataStore, PendingReplyBoard>(sp => sp.GetRequiredService<PendingReplyBoard>()));
         return services;
     }
 

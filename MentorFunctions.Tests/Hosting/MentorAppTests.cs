@@ -33,9 +33,10 @@ public sealed class MentorAppTests(AzuriteFixture azurite)
         Assert.Empty(app.Zulip.ValidationErrors);
         Assert.Single(app.OpenAI.Requests);
 
-        // Second burst: the mentor answers before the delay is up: no AI reply, no model call.
+        // Second burst: the mentor answers before the delay is up: no AI reply, no model call. Meanwhile status shows it.
         await app.GroupMessageAsync(Sam, Ana, "Another question about the tests?");
         await app.Host.AdvanceAsync(TimeSpan.FromSeconds(5));
+        Assert.Contains("Pending AI replies:** Sam Park (in about", MentorApp.ContentOf(await app.DirectMessageAsync(Ana, "status")));
         await app.GroupMessageAsync(Ana, Sam, "Sure, show me the failing test.");
         await app.Host.AdvanceAsync(TimeSpan.FromHours(1));
         Assert.Single(app.Zulip.BotMessagesTo(Ana.Id, Sam.Id));
@@ -43,8 +44,9 @@ public sealed class MentorAppTests(AzuriteFixture azurite)
         Assert.Equal(0, app.Host.PendingTimerCount);
 
         // The mentor's status shows today's use of the limits: one AI reply so far.
-        var status = await app.DirectMessageAsync(Ana, "status");
-        Assert.Contains("1 of 50 AI replies for you today", status.ResponseJson);
+        var status = MentorApp.ContentOf(await app.DirectMessageAsync(Ana, "status"));
+        Assert.Contains("1 of 50 AI replies for you today", status);
+        Assert.DoesNotContain("Pending AI replies", status);
     }
 
     [Fact]

@@ -1,0 +1,81 @@
+using Azure.Data.Tables;
+using MentorFunctions.Core.Conversations;
+
+namespace MentorFunctions.Core.Storage;
+
+/// <summary>An AI reply planned for a student and not yet delivered or stood down.</summary>
+public sealed record PendingReplyNotice(long StudentId, long ReplyId, DateTimeOffset DueAt);
+
+/// <summary>
+/// Which AI replies are pending, per mentor (table "pendingreplies"), so `status` can show them: the workflow's own state
+/// lives in Durable, which commands cannot read. The plan step writes a row; delivery and the mentor's answer clear it.
+/// </summary>
+public sealed class PendingReplyBoard(TableStore tables) : IPersonalDataStore
+{
+    public const string TableName = "pendingreplies";
+
+    public string Name => "pending replies";
+
+    public async Task SetAsync(ConversationKey conversation, long replyId, DateTimeOffset dueAt, CancellationToken ct)
+    {
+        var table = await tables.GetTableAsync(TableName, ct).ConfigureAwait(false);
+        await table.UpsertEntityAsync(new TableEntity(Partition(conversation.BotEmail, conversation.MentorId), TableKeys.Id(conversation.StudentId))
+        {
+            ["ReplyId"] = replyId,
+            ["DueAt"] = dueAt,
+        }, TableUpdateMode.Replace, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Clears the conversation's pending reply; with <paramref name="replyId"/>, only if it is still that one.</summary>
+    public async Task ClearAsync(ConversationKey conversation, long? replyId, CancellationToken ct)
+    {
+        var table = await tables.GetTableAsync(TableName, ct).ConfigureAwait(false);
+        var pk = Partition(conversation.BotEmail, conversation.MentorId);
+        var rk = TableKeys.Id(conversation.StudentId);
+        if (replyId is { } id)
+        {
+            var found = await table.GetEntityIfExistsAsync<TableEntity>(pk, rk, cancellationToken: ct).ConfigureAwait(false);
+            if (!found.HasValue || found.Value!.GetInt64("ReplyId") != id)
+                return;
+        }
+        await table.DeleteIfExistsAsync(pk, rk, ct).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<PendingReplyNotice>> ListAsync(string botEmail, long mentorId, CancellationToken ct)
+    {
+        var table = await tables.GetTableAsync(TableName, ct).ConfigureAwait(false);
+        var pk = Partition(botEmail, mentorId);
+        var list = new List<PendingReplyNotice>();
+        await foreach (var e in table.QueryAsync<TableEntity>(x => x.PartitionKey == pk, cancellationToken: ct).ConfigureAwait(false))
+        {
+            list.Add(new PendingReplyNotice(long.Parse(e.RowKey, System.Globalization.CultureInfo.InvariantCulture),
+                e.GetInt64("ReplyId") ?? 0, e.GetDateTimeOffset("DueAt") ?? DateTimeOffset.MinValue));
+        }
+        return list.OrderBy(p => p.DueAt).ToList();
+    }
+
+    public async Task<int> DeleteUserAsync(string botEmail, long userId, CancellationToken ct)
+    {
+        var table = await tables.GetTableAsync(TableName, ct).ConfigureAwait(false);
+        var prefix = TableKeys.Bot(botEmail) + "|";
+        var mentorPartition = Partition(botEmail, userId);
+        var studentRow = TableKeys.Id(userId);
+        var doomed = new List<(string Pk, string Rk)>();
+        await foreach (var e in table.QueryAsync<TableEntity>(
+                           TableClient.CreateQueryFilter($"PartitionKey ge {prefix} and PartitionKey lt {prefix + "~"}"),
+                           select: ["PartitionKey", "RowKey"], cancellationToken: ct).ConfigureAwait(false))
+        {
+            if (e.PartitionKey == mentorPartition || e.RowKey == studentRow)
+                doomed.Add((e.PartitionKey, e.RowKey));
+        }
+        var deleted = 0;
+        foreach (var (pk, rk) in doomed)
+        {
+            if (await table.DeleteIfExistsAsync(pk, rk, ct).ConfigureAwait(false))
+                deleted++;
+        }
+        return deleted;
+    }
+
+    private static string Partition(string botEmail, long mentorId) => TableKeys.Bot(botEmail) + "|" + TableKeys.Id(mentorId);
+}
