@@ -63,12 +63,16 @@ public sealed class MentorAppTests(AzuriteFixture azurite)
         var draft = Assert.Single(app.Zulip.BotMessagesTo(Ana.Id));
         Assert.Contains("Draft 1 for", draft.Content);
 
+        var profiles = app.Get<MentorFunctions.Core.Style.IStyleProfileReader>();
+        Assert.Equal(0, (await profiles.ReadMentorAsync(MentorApp.Bot, Ana.Id)).MessagesSeen);
         var answer = await app.DirectMessageAsync(Ana, "edit 1 Sure Sam, I'll look at it tonight!");
         Assert.Equal(200, answer.StatusCode);
         var sent = Assert.Single(app.Zulip.BotMessagesTo(Ana.Id, Sam.Id));
         Assert.StartsWith("Sure Sam, I'll look at it tonight!", sent.Content);
         Assert.Contains("from Ana Lima", sent.Content);
         Assert.DoesNotContain("AI reply", sent.Content);
+        // The mentor's rewrite is learned as their own message: the best style signal there is.
+        Assert.Equal(1, (await profiles.ReadMentorAsync(MentorApp.Bot, Ana.Id)).MessagesSeen);
         Assert.Empty(app.Zulip.ValidationErrors);
     }
 
