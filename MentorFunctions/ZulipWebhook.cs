@@ -1,11 +1,8 @@
 using System.Net;
-using DurableTask.Core.Exceptions;
-using Grpc.Core;
 using MentorFunctions.Core.Conversations;
 using MentorFunctions.Core.Intake;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 
@@ -31,7 +28,7 @@ public sealed class ZulipWebhook(WebhookIntake intake, ILogger<ZulipWebhook> log
         {
             outcome = await intake.HandleAsync(body, contentTypes?.FirstOrDefault(), cancellation);
             if (outcome is { Kind: IntakeKind.Conversation, Conversation: { } conversation, Message: { } message })
-                await SignalConversationAsync(durable, conversation, message, cancellation);
+                await ConversationSignal.SendAsync(new DurableConversationInstances(durable), conversation, message, cancellation);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -45,30 +42,5 @@ public sealed class ZulipWebhook(WebhookIntake intake, ILogger<ZulipWebhook> log
         response.Headers.Add("Content-Type", "application/json; charset=utf-8");
         await response.WriteStringAsync(outcome.ResponseJson, cancellation);
         return response;
-    }
-
-    /// <summary>
-    /// Starts the conversation's eternal orchestration if it is not running, then raises the message into it.
-    /// Two first messages at once both try to start it; the loser's "already exists" just falls through to the event.
-    /// </summary>
-    private static async Task SignalConversationAsync(DurableTaskClient durable, ConversationKey conversation, ConversationMessage message, CancellationToken cancellation)
-    {
-        var instanceId = conversation.InstanceId;
-        var existing = await durable.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellation);
-        if (existing is null || existing.IsCompleted)
-        {
-            try
-            {
-                await durable.ScheduleNewOrchestrationInstanceAsync(
-                    new TaskName(ConversationWorkflow.Name),
-                    ConversationState.Start(conversation),
-                    new StartOrchestrationOptions(instanceId),
-                    cancellation);
-            }
-            catch (Exception e) when (e is OrchestrationAlreadyExistsException or RpcException { StatusCode: StatusCode.AlreadyExists })
-            {
-            }
-        }
-        await durable.RaiseEventAsync(instanceId, ConversationEvents.Message, message, cancellation);
     }
 }

@@ -16,12 +16,24 @@ public static class VirtualConversationHost
             .RegisterStep<DeliverReplyInput, DeliverReplyResult>(StepNames.DeliverReply, input => steps.DeliverReplyAsync(input));
     }
 
-    /// <summary>What the webhook does: start the conversation's instance if needed, then raise the message into it.</summary>
-    public static async Task SendMessageAsync(this VirtualWorkflowHost host, ConversationKey conversation, ConversationMessage message)
+    /// <summary>What the webhook does (<see cref="ConversationSignal"/>): start the instance if needed, then raise the message.</summary>
+    public static Task SendMessageAsync(this VirtualWorkflowHost host, ConversationKey conversation, ConversationMessage message) =>
+        ConversationSignal.SendAsync(new VirtualInstances(host), conversation, message, CancellationToken.None);
+
+    private sealed class VirtualInstances(VirtualWorkflowHost host) : IConversationInstances
     {
-        var instanceId = conversation.InstanceId;
-        if (!host.Exists(instanceId))
-            await host.StartAsync(ConversationWorkflow.Name, instanceId, ConversationState.Start(conversation));
-        await host.RaiseEventAsync(instanceId, ConversationEvents.Message, message);
+        // The conversation workflow is eternal, so an instance that exists is the one to signal.
+        public Task<bool> IsActiveAsync(string instanceId, CancellationToken cancellationToken) => Task.FromResult(host.Exists(instanceId));
+
+        public async Task<bool> TryStartAsync(string instanceId, ConversationState input, CancellationToken cancellationToken)
+        {
+            if (host.Exists(instanceId))
+                return false;
+            await host.StartAsync(ConversationWorkflow.Name, instanceId, input);
+            return true;
+        }
+
+        public Task RaiseMessageAsync(string instanceId, ConversationMessage message, CancellationToken cancellationToken) =>
+            host.RaiseEventAsync(instanceId, ConversationEvents.Message, message);
     }
 }

@@ -1,0 +1,31 @@
+using DurableTask.Core.Exceptions;
+using Grpc.Core;
+using MentorFunctions.Core.Conversations;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
+namespace MentorFunctions;
+
+/// <summary>Durable's client behind Core's <see cref="IConversationInstances"/> port.</summary>
+public sealed class DurableConversationInstances(DurableTaskClient client) : IConversationInstances
+{
+    public async Task<bool> IsActiveAsync(string instanceId, CancellationToken cancellationToken) =>
+        await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken) is { IsCompleted: false };
+
+    public async Task<bool> TryStartAsync(string instanceId, ConversationState input, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                new TaskName(ConversationWorkflow.Name), input, new StartOrchestrationOptions(instanceId), cancellationToken);
+            return true;
+        }
+        catch (Exception e) when (e is OrchestrationAlreadyExistsException or RpcException { StatusCode: StatusCode.AlreadyExists })
+        {
+            return false;
+        }
+    }
+
+    public Task RaiseMessageAsync(string instanceId, ConversationMessage message, CancellationToken cancellationToken) =>
+        client.RaiseEventAsync(instanceId, ConversationEvents.Message, message, cancellationToken);
+}
