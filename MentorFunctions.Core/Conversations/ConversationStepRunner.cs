@@ -51,7 +51,17 @@ public sealed class ConversationStepRunner(
 
     public async Task<DeliverReplyResult> DeliverReplyAsync(DeliverReplyInput input, CancellationToken cancellationToken = default)
     {
-        var result = await deliverer.DeliverAsync(input, cancellationToken).ConfigureAwait(false);
+        DeliverReplyResult result;
+        try
+        {
+            result = await deliverer.DeliverAsync(input, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not TransientStepException and not OperationCanceledException)
+        {
+            // A final failure ends the reply: status must not keep showing it. (A transient one will be retried.)
+            await pendingReplies.ClearAsync(input.Conversation, input.ReplyId, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
         await pendingReplies.ClearAsync(input.Conversation, input.ReplyId, cancellationToken).ConfigureAwait(false);
         return result;
     }
