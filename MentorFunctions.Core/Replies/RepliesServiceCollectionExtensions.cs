@@ -16,7 +16,7 @@ public static class RepliesServiceCollectionExtensions
     public static IServiceCollection AddMentorReplies(this IServiceCollection services)
     {
         services.AddOptions<ReplyOptions>().BindConfiguration(ReplyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.Section).ValidateDataAnnotations();
+        services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddHttpClient(ZulipClient.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(20));
         // The SDK pipeline applies its own network timeout (LlmOptions.Timeout); the HttpClient's must not cut it first.
