@@ -23,7 +23,7 @@ internal sealed class ControlsHarness
     public ControlsHarness(AzuriteFixture azurite, string hint, IReadOnlyList<AuditEntryDto>? audit = null)
     {
         Store = azurite.CreateStore(hint);
-        Registry = new AzuriteMentorRegistry(Store);
+        Registry = new TableMentorRegistry(Store);
         Audit = new ListAuditReader(audit ?? []);
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
@@ -45,7 +45,7 @@ internal sealed class ControlsHarness
     }
 
     public TableStore Store { get; }
-    public AzuriteMentorRegistry Registry { get; }
+    public TableMentorRegistry Registry { get; }
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 3, 3, 9, 0, 0, TimeSpan.Zero));
     public FixedStyleDescriber Describer { get; } = new();
     public RecordingDraftPoster Poster { get; } = new();
