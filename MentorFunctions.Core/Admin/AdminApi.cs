@@ -117,30 +117,35 @@ public sealed class AdminApi(
 
     public async Task<AdminResult> ListStudentsAsync(string? botEmail, string? mentorId, CancellationToken ct)
     {
-        var input = new Input(this);
-        var bot = input.BotRoute(botEmail);
-        var id = input.IdRoute(mentorId, "mentorId");
-        if (input.HasErrors)
-            return input.BadRequest();
-        if (await registry.GetMentorAsync(bot!, id, ct).ConfigureAwait(false) is null)
-            return NotFound("mentorId", $"No mentor {id} is registered for this bot.");
-        var students = await registry.ListStudentsAsync(bot!, id, ct).ConfigureAwait(false);
+        var (bot, id, error) = await RegisteredMentorAsync(botEmail, mentorId, ct).ConfigureAwait(false);
+        if (error is not null)
+            return error;
+        var students = await registry.ListStudentsAsync(bot, id, ct).ConfigureAwait(false);
         return Json(200, new StudentList(id, students.OrderBy(s => s.StudentId).Select(PairDto.From).ToList()), AdminJsonContext.Default.StudentList);
     }
 
     /// <summary>The mentor's style: the words summary and the snapshot it comes from.</summary>
     public async Task<AdminResult> GetProfileAsync(string? botEmail, string? mentorId, CancellationToken ct)
     {
+        var (bot, id, error) = await RegisteredMentorAsync(botEmail, mentorId, ct).ConfigureAwait(false);
+        if (error is not null)
+            return error;
+        var snapshot = await profiles.ReadMentorAsync(bot, id, ct).ConfigureAwait(false);
+        var summary = await describer.DescribeMentorAsync(bot, id, ct).ConfigureAwait(false);
+        return Json(200, new MentorProfile(id, summary, snapshot), AdminJsonContext.Default.MentorProfile);
+    }
+
+    /// <summary>The bot and registered mentor a route names, or the 400 / 404 to answer instead.</summary>
+    private async Task<(string Bot, long MentorId, AdminResult? Error)> RegisteredMentorAsync(string? botEmail, string? mentorId, CancellationToken ct)
+    {
         var input = new Input(this);
         var bot = input.BotRoute(botEmail);
         var id = input.IdRoute(mentorId, "mentorId");
         if (input.HasErrors)
-            return input.BadRequest();
+            return ("", 0, input.BadRequest());
         if (await registry.GetMentorAsync(bot!, id, ct).ConfigureAwait(false) is null)
-            return NotFound("mentorId", $"No mentor {id} is registered for this bot.");
-        var snapshot = await profiles.ReadMentorAsync(bot!, id, ct).ConfigureAwait(false);
-        var summary = await describer.DescribeMentorAsync(bot!, id, ct).ConfigureAwait(false);
-        return Json(200, new MentorProfile(id, summary, snapshot), AdminJsonContext.Default.MentorProfile);
+            return ("", 0, NotFound("mentorId", $"No mentor {id} is registered for this bot."));
+        return (bot!, id, null);
     }
 
     /// <summary>The audit log, newest first. Query values: mentorId (optional), since (ISO 8601, optional), max (1..1000, default 100).</summary>
