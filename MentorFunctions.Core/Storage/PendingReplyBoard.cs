@@ -57,24 +57,10 @@ public sealed class PendingReplyBoard(TableStore tables) : IPersonalDataStore
     public async Task<int> DeleteUserAsync(string botEmail, long userId, CancellationToken ct)
     {
         var table = await tables.GetTableAsync(TableName, ct).ConfigureAwait(false);
-        var prefix = TableKeys.Bot(botEmail) + "|";
         var mentorPartition = Partition(botEmail, userId);
         var studentRow = TableKeys.Id(userId);
-        var doomed = new List<(string Pk, string Rk)>();
-        await foreach (var e in table.QueryAsync<TableEntity>(
-                           TableClient.CreateQueryFilter($"PartitionKey ge {prefix} and PartitionKey lt {prefix + "~"}"),
-                           select: ["PartitionKey", "RowKey"], cancellationToken: ct).ConfigureAwait(false))
-        {
-            if (e.PartitionKey == mentorPartition || e.RowKey == studentRow)
-                doomed.Add((e.PartitionKey, e.RowKey));
-        }
-        var deleted = 0;
-        foreach (var (pk, rk) in doomed)
-        {
-            if (await table.DeleteIfExistsAsync(pk, rk, ct).ConfigureAwait(false))
-                deleted++;
-        }
-        return deleted;
+        return await table.DeleteWhereAsync(TableClientExtensions.PartitionPrefixFilter(TableKeys.Bot(botEmail) + "|"),
+            (pk, rk) => pk == mentorPartition || rk == studentRow, ct).ConfigureAwait(false);
     }
 
     private static string Partition(string botEmail, long mentorId) => TableKeys.Bot(botEmail) + "|" + TableKeys.Id(mentorId);

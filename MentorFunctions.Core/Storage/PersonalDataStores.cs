@@ -15,60 +15,30 @@ public sealed class ConversationTablesPersonalDataStore(TableStore tables) : IPe
     public async Task<int> DeleteUserAsync(string botEmail, long userId, CancellationToken ct)
     {
         var (from, to) = ConversationPartitions.Range(botEmail);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to}");
         var deleted = 0;
         foreach (var name in Tables)
         {
             var table = await tables.GetTableAsync(name, ct).ConfigureAwait(false);
-            var doomed = new List<(string Pk, string Rk)>();
-            await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to}"),
-                               select: ["PartitionKey", "RowKey"], cancellationToken: ct).ConfigureAwait(false))
-            {
-                if (ConversationPartitions.Involves(e.PartitionKey, userId))
-                    doomed.Add((e.PartitionKey, e.RowKey));
-            }
-            foreach (var (pk, rk) in doomed)
-            {
-                if (await table.DeleteIfExistsAsync(pk, rk, ct).ConfigureAwait(false))
-                    deleted++;
-            }
+            deleted += await table.DeleteWhereAsync(filter, (pk, _) => ConversationPartitions.Involves(pk, userId), ct).ConfigureAwait(false);
         }
         return deleted;
     }
 }
 
 /// <summary>`forget` for style profiles: a mentor's whole partition, and a student's pair profile with every mentor.</summary>
-public sealed class ProfilePersonalDataStore(TableStore tables, ProfileStore profiles) : IPersonalDataStore
+public sealed class ProfilePersonalDataStore(TableStore tables) : IPersonalDataStore
 {
     public string Name => "style profiles";
 
     public async Task<int> DeleteUserAsync(string botEmail, long userId, CancellationToken ct)
     {
         var table = await tables.GetTableAsync(ProfileStore.TableShortName, ct).ConfigureAwait(false);
-        var botPrefix = TableKeys.Bot(botEmail) + "|";
         var mentorPartition = ProfileStore.PartitionKey(botEmail, userId);
         var studentRow = ProfileStore.PairRow(userId);
-        var deleted = 0;
-        var pairsOfStudent = new List<string>();
-        var mentorRows = 0;
-        // The registry may already be erased, so find the student's pairs in the profiles themselves.
-        await foreach (var e in table.QueryAsync<TableEntity>(
-                           TableClient.CreateQueryFilter($"PartitionKey ge {botPrefix} and PartitionKey lt {botPrefix + "~"}"),
-                           select: ["PartitionKey", "RowKey"], cancellationToken: ct).ConfigureAwait(false))
-        {
-            if (e.PartitionKey == mentorPartition) mentorRows++;
-            else if (e.RowKey == studentRow) pairsOfStudent.Add(e.PartitionKey);
-        }
-        if (mentorRows > 0)
-        {
-            await profiles.DeleteMentorProfilesAsync(botEmail, userId, ct).ConfigureAwait(false);
-            deleted += mentorRows;
-        }
-        foreach (var pk in pairsOfStudent)
-        {
-            if (await table.DeleteIfExistsAsync(pk, studentRow, ct).ConfigureAwait(false))
-                deleted++;
-        }
-        return deleted;
+        // The registry may already be erased, so the student's pairs are found in the profiles themselves.
+        return await table.DeleteWhereAsync(TableClientExtensions.PartitionPrefixFilter(TableKeys.Bot(botEmail) + "|"),
+            (pk, rk) => pk == mentorPartition || rk == studentRow, ct).ConfigureAwait(false);
     }
 }
 
@@ -84,20 +54,8 @@ public sealed class ReplyLimitsPersonalDataStore(TableStore tables) : IPersonalD
     public async Task<int> DeleteUserAsync(string botEmail, long userId, CancellationToken ct)
     {
         var table = await tables.GetTableAsync(ReplyLimitCounters.TableName, ct).ConfigureAwait(false);
-        var partition = TableKeys.Bot(botEmail);
         var id = userId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var doomed = new List<string>();
-        await foreach (var e in table.QueryAsync<TableEntity>(x => x.PartitionKey == partition, select: ["RowKey"], cancellationToken: ct).ConfigureAwait(false))
-        {
-            if (e.RowKey.Split('-').Contains(id))
-                doomed.Add(e.RowKey);
-        }
-        var deleted = 0;
-        foreach (var rk in doomed)
-        {
-            if (await table.DeleteIfExistsAsync(partition, rk, ct).ConfigureAwait(false))
-                deleted++;
-        }
-        return deleted;
+        return await table.DeleteWhereAsync(TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Bot(botEmail)}"),
+            (_, rk) => rk.Split('-').Contains(id), ct).ConfigureAwait(false);
     }
 }
