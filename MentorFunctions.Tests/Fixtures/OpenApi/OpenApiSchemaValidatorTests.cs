@@ -8,62 +8,96 @@ public sealed class OpenApiSchemaValidatorTests
 {
     private const string WebhookPath = "/zulip-outgoing-webhook";
 
-    private static OpenApiDocument Zulip => OpenApiDocument.Load(RepoPaths.ZulipOpenApi);
+    public static TheoryData<string> Descriptions => ZulipDescriptions.Present;
+
+    public static TheoryData<string, string> PayloadsByDescription
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var description in ZulipDescriptions.PresentNames)
+                foreach (var file in new[] { "channel-mention.json", "direct-message.json", "group-dm.json", "legacy-private-message.json" })
+                    data.Add(description, file);
+            return data;
+        }
+    }
+
+    public static TheoryData<string, string, string, string> WrongPayloadsByDescription
+    {
+        get
+        {
+            var data = new TheoryData<string, string, string, string>();
+            foreach (var description in ZulipDescriptions.PresentNames)
+                foreach (var (path, raw, expected) in WrongPayloads)
+                    data.Add(description, path, raw, expected);
+            return data;
+        }
+    }
+
+    private static readonly (string Path, string Raw, string Expected)[] WrongPayloads =
+    [
+        ("message.sender_id", "\"20\"", "$.message.sender_id: expected integer, got string"),
+        ("message.id", "4711.5", "$.message.id: expected integer, got number"),
+        ("token", "null", "$.token: expected string, got null"),
+        ("bot_nickname", "\"x\"", "$.bot_nickname: property is not allowed"),
+        ("message.colour", "\"x\"", "$.message.colour: property is not allowed"),
+        ("message.display_recipient", "7", "$.message.display_recipient: matches none of oneOf"),
+        ("message.display_recipient[0].id", "\"ten\"", "$.message.display_recipient: matches none of oneOf"),
+        ("message.reactions[0].reaction_type", "\"sticker\"", "$.message.reactions[0].reaction_type: \"sticker\" is not one of"),
+        ("message.is_me_message", "0", "$.message.is_me_message: expected boolean, got integer"),
+    ];
 
     private static JsonElement Json(string json) => JsonAssert.Parse(json);
 
     private static JsonElement Json(JsonNode node) => JsonAssert.Parse(node.ToJsonString());
 
     [Theory]
-    [InlineData("channel-mention.json")]
-    [InlineData("direct-message.json")]
-    [InlineData("group-dm.json")]
-    [InlineData("legacy-private-message.json")]
-    public void Recorded_webhook_payloads_match_zulips_schema(string file)
+    [MemberData(nameof(PayloadsByDescription))]
+    public void Recorded_webhook_payloads_match_zulips_schema(string description, string file)
     {
-        var errors = Zulip.ValidateResponse(WebhookPath, "post", 200, Json(IntakeTestData.Node(file)));
+        var zulip = ZulipDescriptions.Named(description);
+        var errors = zulip.ValidateResponse(WebhookPath, "post", 200, Json(IntakeTestData.Node(file)));
         Assert.Empty(errors);
     }
 
-    [Fact]
-    public void Zulips_own_example_payload_matches_its_schema()
+    [Theory]
+    [MemberData(nameof(Descriptions))]
+    public void Zulips_own_example_payload_matches_its_schema(string description)
     {
-        var example = Zulip.ResponseSchema(WebhookPath, "post", "200").GetProperty("example");
-        Assert.Empty(Zulip.ValidateResponse(WebhookPath, "post", 200, example));
+        var zulip = ZulipDescriptions.Named(description);
+        var example = zulip.ResponseSchema(WebhookPath, "post", "200").GetProperty("example");
+        Assert.Empty(zulip.ValidateResponse(WebhookPath, "post", 200, example));
     }
 
     [Theory]
-    [InlineData("message.sender_id", "\"20\"", "$.message.sender_id: expected integer, got string")]
-    [InlineData("message.id", "4711.5", "$.message.id: expected integer, got number")]
-    [InlineData("token", "null", "$.token: expected string, got null")]
-    [InlineData("bot_nickname", "\"x\"", "$.bot_nickname: property is not allowed")]
-    [InlineData("message.colour", "\"x\"", "$.message.colour: property is not allowed")]
-    [InlineData("message.display_recipient", "7", "$.message.display_recipient: matches none of oneOf")]
-    [InlineData("message.display_recipient[0].id", "\"ten\"", "$.message.display_recipient: matches none of oneOf")]
-    [InlineData("message.reactions[0].reaction_type", "\"sticker\"", "$.message.reactions[0].reaction_type: \"sticker\" is not one of")]
-    [InlineData("message.is_me_message", "0", "$.message.is_me_message: expected boolean, got integer")]
-    public void A_wrong_payload_is_rejected_with_the_path_of_the_fault(string path, string rawValue, string expectedStart)
+    [MemberData(nameof(WrongPayloadsByDescription))]
+    public void A_wrong_payload_is_rejected_with_the_path_of_the_fault(string description, string path, string rawValue, string expectedStart)
     {
+        var zulip = ZulipDescriptions.Named(description);
         var payload = IntakeTestData.Node("group-dm.json");
         IntakeTestData.Apply(payload, new JsonArray(new JsonArray("set", path, rawValue)));
-        var errors = Zulip.ValidateResponse(WebhookPath, "post", 200, Json(payload));
+        var errors = zulip.ValidateResponse(WebhookPath, "post", 200, Json(payload));
         Assert.Contains(errors, e => e.StartsWith(expectedStart, StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void A_nullable_field_accepts_null()
+    [Theory]
+    [MemberData(nameof(Descriptions))]
+    public void A_nullable_field_accepts_null(string description)
     {
+        var zulip = ZulipDescriptions.Named(description);
         var payload = IntakeTestData.Node("group-dm.json");
         payload["message"]!["avatar_url"] = null;
-        Assert.Empty(Zulip.ValidateResponse(WebhookPath, "post", 200, Json(payload)));
+        Assert.Empty(zulip.ValidateResponse(WebhookPath, "post", 200, Json(payload)));
     }
 
-    [Fact]
-    public void A_required_property_that_is_missing_is_reported()
+    [Theory]
+    [MemberData(nameof(Descriptions))]
+    public void A_required_property_that_is_missing_is_reported(string description)
     {
-        var errors = Zulip.ValidateResponse("/messages", "post", 200, Json("""{"result":"success","msg":""}"""));
+        var zulip = ZulipDescriptions.Named(description);
+        var errors = zulip.ValidateResponse("/messages", "post", 200, Json("""{"result":"success","msg":""}"""));
         Assert.Contains("$.id: required property is missing", errors);
-        Assert.Empty(Zulip.ValidateResponse("/messages", "post", 200, Json("""{"result":"success","msg":"","id":42}""")));
+        Assert.Empty(zulip.ValidateResponse("/messages", "post", 200, Json("""{"result":"success","msg":"","id":42}""")));
     }
 
     [Fact]
@@ -125,30 +159,34 @@ public sealed class OpenApiSchemaValidatorTests
         Assert.Equal("12345678901234567890123", doc.Root.GetProperty("f").GetRawText());
     }
 
-    [Fact]
-    public void Query_parameters_with_json_content_are_validated_by_their_schema()
+    [Theory]
+    [MemberData(nameof(Descriptions))]
+    public void Query_parameters_with_json_content_are_validated_by_their_schema(string description)
     {
+        var zulip = ZulipDescriptions.Named(description);
         // GET /messages takes narrow as a JSON-encoded query value, described with content: application/json.
-        var schema = Zulip.ParameterSchema("/messages", "get", "narrow");
-        Assert.Empty(Zulip.ValidateSchema(schema, Json("""[{"operator":"dm","operand":[12,34]}]""")));
-        Assert.NotEmpty(Zulip.ValidateSchema(schema, Json("""{"operator":"dm"}""")));
+        var schema = zulip.ParameterSchema("/messages", "get", "narrow");
+        Assert.Empty(zulip.ValidateSchema(schema, Json("""[{"operator":"dm","operand":[12,34]}]""")));
+        Assert.NotEmpty(zulip.ValidateSchema(schema, Json("""{"operator":"dm"}""")));
     }
 
-    [Fact]
-    public void Form_requests_decode_json_encoded_fields_before_validation()
+    [Theory]
+    [MemberData(nameof(Descriptions))]
+    public void Form_requests_decode_json_encoded_fields_before_validation(string description)
     {
-        var valid = Zulip.ValidateFormRequest("/messages", "post",
+        var zulip = ZulipDescriptions.Named(description);
+        var valid = zulip.ValidateFormRequest("/messages", "post",
             [new("type", "direct"), new("to", "[10,20]"), new("content", "Hello")]);
         Assert.Empty(valid);
 
-        var wrongType = Zulip.ValidateFormRequest("/messages", "post",
+        var wrongType = zulip.ValidateFormRequest("/messages", "post",
             [new("type", "letter"), new("to", "[10,20]"), new("content", "Hello")]);
         Assert.Contains(wrongType, e => e.StartsWith("$.type: \"letter\" is not one of", StringComparison.Ordinal));
 
-        var missing = Zulip.ValidateFormRequest("/messages", "post", [new("type", "direct"), new("to", "[10]")]);
+        var missing = zulip.ValidateFormRequest("/messages", "post", [new("type", "direct"), new("to", "[10]")]);
         Assert.Contains("$.content: required property is missing", missing);
 
-        var badJson = Zulip.ValidateFormRequest("/messages", "post", [new("type", "direct"), new("to", "[10,"), new("content", "x")]);
+        var badJson = zulip.ValidateFormRequest("/messages", "post", [new("type", "direct"), new("to", "[10,"), new("content", "x")]);
         Assert.Contains("$.to: is not valid JSON", badJson);
     }
 }
