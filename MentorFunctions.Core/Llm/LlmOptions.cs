@@ -37,6 +37,26 @@ public sealed class LlmOptions
     /// <summary>The whole call's time limit; beyond it the step fails transiently and the step policy retries.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Sampling temperature; sent to chat models only (reasoning models refuse anything but their default).</summary>
     [Range(0.0, 2.0)]
     public float Temperature { get; set; } = 0.7f;
+
+    /// <summary>
+    /// The model behind the deployment (e.g. "gpt-5.4-mini"), which decides the request shape and the tokenizer;
+    /// empty for the deployment name (an OpenAI-compatible endpoint's deployment is the model name).
+    /// </summary>
+    public string? Model { get; set; }
+
+    /// <summary>Which request shape the model takes; Auto decides from <see cref="ModelName"/>.</summary>
+    public LlmRequestShape RequestShape { get; set; } = LlmRequestShape.Auto;
+
+    /// <summary>
+    /// Reasoning models spend part of max_completion_tokens on hidden reasoning: this many tokens are allowed for it on
+    /// top of the answer's <see cref="MaxOutputTokens"/>.
+    /// </summary>
+    [Range(0, 32768)]
+    public int ReasoningTokenAllowance { get; set; } = 2000;
+
+    /// <summary>The model's name as configured: <see cref="Model"/>, else the deployment name.</summary>
+    public string ModelName => string.IsNullOrWhiteSpace(Model) ? Deployment : Model.Trim();
 }

@@ -3,6 +3,7 @@ using System.ClientModel.Primitives;
 using System.Globalization;
 using System.Text.Json;
 using Azure.AI.OpenAI;
+using Azure.AI.OpenAI.Chat;
 using Azure.Identity;
 using MentorFunctions.Core.Conversations;
 using Microsoft.Extensions.Logging;
@@ -24,11 +25,13 @@ public sealed class OpenAIChatModel : IChatModel
 
     private readonly ChatClient _chat;
     private readonly LlmOptions _options;
+    private readonly LlmRequestShape _shape;
     private readonly ILogger<OpenAIChatModel> _logger;
 
     public OpenAIChatModel(IOptions<LlmOptions> options, IHttpClientFactory httpClientFactory, ILogger<OpenAIChatModel> logger)
     {
         _options = options.Value;
+        _shape = LlmRequestShapes.Resolve(_options);
         _logger = logger;
         _chat = CreateChatClient(_options, httpClientFactory.CreateClient(HttpClientName));
     }
@@ -69,7 +72,7 @@ public sealed class OpenAIChatModel : IChatModel
         ArgumentOutOfRangeException.ThrowIfLessThan(maxOutputTokens, 1);
 
         var request = messages.Select(ToSdk).ToList();
-        var completionOptions = new ChatCompletionOptions { MaxOutputTokenCount = maxOutputTokens, Temperature = _options.Temperature };
+        var completionOptions = RequestOptions(maxOutputTokens);
 
         OpenAI.Chat.ChatCompletion answer;
         try
@@ -98,6 +101,28 @@ public sealed class OpenAIChatModel : IChatModel
         _logger.LogInformation("Chat completion finished {FinishReason}: {PromptTokens} prompt + {CompletionTokens} completion tokens",
             result.FinishReason, result.PromptTokens, result.CompletionTokens);
         return result;
+    }
+
+    /// <summary>
+    /// A chat model gets the temperature and the answer's limit. A reasoning model gets no temperature, and
+    /// max_completion_tokens (the answer plus the reasoning allowance): Azure refuses max_tokens and a temperature for
+    /// these models, and Azure's SDK sends max_tokens unless told otherwise.
+    /// </summary>
+    internal ChatCompletionOptions RequestOptions(int maxOutputTokens)
+    {
+        if (_shape != LlmRequestShape.Reasoning)
+            return new ChatCompletionOptions { MaxOutputTokenCount = maxOutputTokens, Temperature = _options.Temperature };
+        // Read from JSON rather than constructed: Azure's switch below needs the options' additional-properties store,
+        // which only a deserialized instance has in Azure.AI.OpenAI 2.1.
+        var reasoning = ModelReaderWriter.Read<ChatCompletionOptions>(BinaryData.FromString("{}"))!;
+        reasoning.MaxOutputTokenCount = maxOutputTokens + _options.ReasoningTokenAllowance;
+        if (_options.Provider == LlmProvider.AzureOpenAI)
+        {
+#pragma warning disable AOAI001 // The switch to max_completion_tokens is marked experimental in Azure.AI.OpenAI 2.1.
+            reasoning.SetNewMaxCompletionTokensPropertyEnabled(true);
+#pragma warning restore AOAI001
+        }
+        return reasoning;
     }
 
     private Llm.ChatCompletion MapFailure(ClientResultException e)

@@ -29,17 +29,70 @@ public sealed class OpenAIChatModelTests : IAsyncLifetime
         _http.Dispose();
     }
 
-    private OpenAIChatModel Model(LlmProvider provider = LlmProvider.AzureOpenAI, TimeSpan? timeout = null) =>
+    private OpenAIChatModel Model(LlmProvider provider = LlmProvider.AzureOpenAI, TimeSpan? timeout = null, string? model = null,
+        LlmRequestShape shape = LlmRequestShape.Auto) =>
         new(Options.Create(new LlmOptions
             {
                 Provider = provider,
                 Endpoint = provider == LlmProvider.AzureOpenAI ? _server.Endpoint : new Uri(_server.Endpoint, "v1"),
                 Deployment = "mentor-gpt",
+                Model = model,
+                RequestShape = shape,
                 ApiKey = "test-key",
                 Timeout = timeout ?? TimeSpan.FromSeconds(10),
                 Temperature = 0.5f,
+                ReasoningTokenAllowance = 1000,
             }),
             new SingleClientFactory(_http), NullLogger<OpenAIChatModel>.Instance);
+
+    [Theory]
+    [InlineData(LlmProvider.AzureOpenAI)]
+    [InlineData(LlmProvider.OpenAICompatible)]
+    public async Task A_reasoning_model_gets_max_completion_tokens_and_no_temperature(LlmProvider provider)
+    {
+        _server.ReasoningModel = true;
+        var answer = await Model(provider, model: "gpt-5.4-mini").CompleteAsync(Prompt, 123);
+
+        Assert.Equal(_server.DefaultText, answer.Text);
+        var body = Assert.Single(_server.Requests).Body;
+        Assert.False(body.ContainsKey("temperature"));
+        Assert.False(body.ContainsKey("max_tokens"));
+        Assert.Equal(123 + 1000, (int)body["max_completion_tokens"]!);
+    }
+
+    [Fact]
+    public async Task A_chat_model_gets_its_temperature()
+    {
+        await Model(model: "gpt-4.1-mini").CompleteAsync(Prompt, 77);
+        var body = Assert.Single(_server.Requests).Body;
+        Assert.Equal(0.5, (double)body["temperature"]!, 3);
+        Assert.Equal(77, (int)(body["max_completion_tokens"] ?? body["max_tokens"])!);
+    }
+
+    [Fact]
+    public async Task The_loopback_refuses_a_chat_shaped_request_to_a_reasoning_model_as_Azure_does()
+    {
+        // Llm:RequestShape forced to Chat against a reasoning deployment: Azure's 400 is a final refusal, not a retry.
+        _server.ReasoningModel = true;
+        var e = await Assert.ThrowsAsync<ChatModelException>(() => Model(model: "gpt-5.4-mini", shape: LlmRequestShape.Chat).CompleteAsync(Prompt, 50));
+        Assert.Equal(400, e.Status);
+        Assert.True(e.Code is "unsupported_parameter" or "unsupported_value", e.Code);
+    }
+
+    [Theory]
+    [InlineData("gpt-5.4-mini", LlmRequestShape.Reasoning)]
+    [InlineData("gpt-5", LlmRequestShape.Reasoning)]
+    [InlineData("GPT-5.5", LlmRequestShape.Reasoning)]
+    [InlineData("o4-mini", LlmRequestShape.Reasoning)]
+    [InlineData("o3", LlmRequestShape.Reasoning)]
+    [InlineData("gpt-5.3-chat", LlmRequestShape.Chat)]
+    [InlineData("gpt-4.1-mini", LlmRequestShape.Chat)]
+    [InlineData("gpt-4o", LlmRequestShape.Chat)]
+    [InlineData("llama3.1", LlmRequestShape.Chat)]
+    [InlineData("ollama-model", LlmRequestShape.Chat)]
+    [InlineData("", LlmRequestShape.Chat)]
+    public void The_request_shape_follows_the_model_name(string model, LlmRequestShape expected) =>
+        Assert.Equal(expected, LlmRequestShapes.ForModel(model));
 
     [Fact]
     public async Task Calls_the_Azure_deployment_and_maps_text_finish_reason_and_usage()

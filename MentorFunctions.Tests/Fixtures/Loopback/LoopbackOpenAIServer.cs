@@ -41,6 +41,12 @@ public sealed class LoopbackOpenAIServer : IAsyncDisposable
 
     public void Enqueue(ChatReply reply) => _replies.Enqueue(reply);
 
+    /// <summary>
+    /// Serve as a reasoning model (o-series, GPT-5 family) does on Azure: a request with max_tokens, or with a
+    /// temperature other than the default 1, is refused with 400 and the error Azure answers.
+    /// </summary>
+    public bool ReasoningModel { get; set; }
+
     /// <summary>Asked for every request when no scripted reply is queued: a reply to answer with (e.g. an error), or null for the default success.</summary>
     public Func<ChatReply?>? FaultInjector { get; set; }
 
@@ -90,11 +96,34 @@ public sealed class LoopbackOpenAIServer : IAsyncDisposable
         var body = JsonNode.Parse(await reader.ReadToEndAsync())!.AsObject();
         _requests.Enqueue(new ChatRequest(path, apiVersion, request.Headers["api-key"], request.Headers["Authorization"], body));
 
+        if (ReasoningModel && WrongShapeForReasoning(body) is { } refusal)
+        {
+            await LoopbackHttpServer.WriteAsync(context.Response, 400, refusal.Body);
+            return;
+        }
         var reply = _replies.TryDequeue(out var scripted) ? scripted : FaultInjector?.Invoke() ?? Completion(DefaultText);
         if (reply.Delay > TimeSpan.Zero)
             await Task.Delay(reply.Delay);
         await LoopbackHttpServer.WriteAsync(context.Response, reply.Status, reply.Body, headers: reply.Headers);
     }
+
+    // The error bodies Azure OpenAI answers a reasoning deployment's chat-shaped request with.
+    private static ChatReply? WrongShapeForReasoning(JsonObject body)
+    {
+        if (body.ContainsKey("max_tokens"))
+            return InvalidRequest("unsupported_parameter", "max_tokens",
+                "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.");
+        if (body["temperature"] is JsonValue t && t.GetValue<double>() != 1.0)
+            return InvalidRequest("unsupported_value", "temperature",
+                $"Unsupported value: 'temperature' does not support {t.ToJsonString()} with this model. Only the default (1) value is supported.");
+        return null;
+    }
+
+    private static ChatReply InvalidRequest(string code, string param, string message) =>
+        new(400, new JsonObject
+        {
+            ["error"] = new JsonObject { ["message"] = message, ["type"] = "invalid_request_error", ["param"] = param, ["code"] = code },
+        }.ToJsonString());
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 }
