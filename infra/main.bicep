@@ -46,11 +46,11 @@ param zulipBotApiKey string
 @description('The bot\'s outgoing-webhook token. Stored in Key Vault only.')
 param zulipWebhookToken string
 
-@description('Azure OpenAI chat model.')
-param openAiModelName string = 'gpt-4o-mini'
+@description('Azure OpenAI chat model. The default, gpt-5.4-mini, is a reasoning model (the app sends it max_completion_tokens and no temperature); it is offered as Global Standard in every region of Azure OpenAI\'s Global Standard table, among them eastus, eastus2, swedencentral, francecentral, germanywestcentral, japaneast, australiaeast and canadaeast.')
+param openAiModelName string = 'gpt-5.4-mini'
 
-@description('Version of the Azure OpenAI chat model.')
-param openAiModelVersion string = '2024-07-18'
+@description('Version of the Azure OpenAI chat model (gpt-5.4-mini 2026-03-17 is GA; a GA version stays deployable for at least 12 months).')
+param openAiModelVersion string = '2026-03-17'
 
 @description('Deployment type (SKU) of the model deployment.')
 param openAiDeploymentSku string = 'GlobalStandard'
@@ -67,10 +67,13 @@ param openAiDeploymentCapacity int = 30
 @description('Memory of each Flex Consumption instance.')
 param instanceMemoryMB int = 2048
 
-@minValue(40)
+@minValue(1)
 @maxValue(1000)
-@description('Upper bound on Flex Consumption instances.')
+@description('Upper bound on Flex Consumption instances (Flex accepts 1 to 1000). Counts each scale group: the always-ready durable and http instances are two of them.')
 param maximumInstanceCount int = 40
+
+@description('Email address that alerts go to (failed AI replies, webhook 5xx, token budget reached); empty for alerts without notification.')
+param alertEmail string = ''
 
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
@@ -191,11 +194,30 @@ module functionApp 'modules/function-app.bicep' = {
     zulipWebhookTokenSecretUri: keyVault.outputs.webhookTokenReferenceUri
     openAiEndpoint: openAi.outputs.endpoint
     openAiDeploymentName: openAi.outputs.deploymentName
+    openAiModelName: openAiModelName
   }
   // The app must not start before its identity may read storage and the vault.
   dependsOn: [
     appRoles
   ]
+}
+
+// Diagnostic settings into Log Analytics and the alerts an operator needs (see modules/alerts.bicep).
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  scope: rg
+  params: {
+    namePrefix: 'mentor-${resourceToken}'
+    location: location
+    tags: tags
+    functionAppName: functionApp.outputs.name
+    storageAccountName: storage.outputs.name
+    openAiAccountName: openAi.outputs.name
+    keyVaultName: keyVault.outputs.name
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    logAnalyticsName: monitoring.outputs.logAnalyticsName
+    alertEmail: alertEmail
+  }
 }
 
 // Names and endpoints only: azd reads these into the environment. No keys, no secrets, no connection strings.

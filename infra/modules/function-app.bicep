@@ -24,6 +24,9 @@ param zulipWebhookTokenSecretUri string
 param openAiEndpoint string
 param openAiDeploymentName string
 
+@description('The model behind the deployment; the app picks the request shape (chat or reasoning) and the tokenizer from it.')
+param openAiModelName string = ''
+
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
 }
@@ -82,9 +85,15 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         instanceMemoryMB: instanceMemoryMB
         maximumInstanceCount: maximumInstanceCount
         // A conversation's timers fire in the durable group; one warm instance keeps a due reply from waiting on a cold start.
+        // The http group answers Zulip, which gives up after 10 s and re-sends: a warm instance keeps a cold start out
+        // of that budget.
         alwaysReady: [
           {
             name: 'durable'
+            instanceCount: 1
+          }
+          {
+            name: 'http'
             instanceCount: 1
           }
         ]
@@ -125,6 +134,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Llm__Provider: 'AzureOpenAI'
     Llm__Endpoint: openAiEndpoint
     Llm__Deployment: openAiDeploymentName
+    Llm__Model: openAiModelName
     Llm__ManagedIdentityClientId: identityClientId
   }
 }
