@@ -20,6 +20,7 @@ public static class ControlsServiceCollectionExtensions
         services.TryAddSingleton<DraftDecisionHandler>();
         services.TryAddSingleton<UserDataEraser>();
         services.TryAddSingleton<IReplyStatusReporter, NoReplyStatusReporter>();
+        services.TryAddSingleton<MentorControls>();
         services.TryAddSingleton<MentorCommandHandler>();
         services.TryAddSingleton<ICommandHandler>(sp => sp.GetRequiredService<MentorCommandHandler>());
         services.TryAddSingleton<Admin.AdminApi>();

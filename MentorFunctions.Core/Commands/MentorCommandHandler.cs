@@ -18,6 +18,7 @@ public sealed class MentorCommandHandler(
     ForgetConfirmationStore forgetCodes,
     UserDataEraser eraser,
     IReplyStatusReporter replyStatus,
+    MentorControls controls,
     TimeProvider time,
     ILogger<MentorCommandHandler> log) : ICommandHandler
 {
@@ -70,13 +71,13 @@ public sealed class MentorCommandHandler(
             case CommandKind.Pause:
                 return await PauseAsync(mentor, command.Duration, ct).ConfigureAwait(false);
             case CommandKind.Resume:
-                await registry.UpsertMentorAsync(mentor with { PausedUntil = null }, ct).ConfigureAwait(false);
+                await controls.ResumeAsync(mentor, ct).ConfigureAwait(false);
                 return mentor.Mode == ReplyMode.Off
                     ? "Resumed, but your mode is `off`, so I only learn. Use `mode auto` or `mode draft` to have me reply."
                     : $"Resumed: I'm back in `{ModeName(mentor.Mode)}` mode.";
             case CommandKind.Mode:
                 var mode = command.Mode!.Value;
-                await registry.UpsertMentorAsync(mentor with { Mode = mode }, ct).ConfigureAwait(false);
+                await controls.SetModeAsync(mentor, mode, ct).ConfigureAwait(false);
                 return mode switch
                 {
                     ReplyMode.Auto => "Mode set to `auto`: when a student waits, I reply in your style, labelled as AI.",
@@ -159,8 +160,7 @@ public sealed class MentorCommandHandler(
 
     private async Task<string> PauseAsync(MentorRecord mentor, TimeSpan? duration, CancellationToken ct)
     {
-        var until = duration is { } d ? time.GetUtcNow() + d : UntilResumed;
-        await registry.UpsertMentorAsync(mentor with { PausedUntil = until }, ct).ConfigureAwait(false);
+        var until = (await controls.PauseAsync(mentor, duration, ct).ConfigureAwait(false)).PausedUntil!.Value;
         return duration is { } length
             ? $"Paused for {Describe(length)}, until {Stamp(until)}. I keep learning meanwhile; `resume` ends the pause early."
             : "Paused until you write `resume`. I keep learning meanwhile.";
