@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Azure.Identity;
 using MentorFunctions.Core.Admin;
+using MentorFunctions.Core.Admin.Dashboard;
 using MentorFunctions.Core.Commands;
 using MentorFunctions.Core.Conversations;
 using MentorFunctions.Core.Intake;
@@ -41,6 +42,7 @@ public static class MentorCoreServiceCollectionExtensions
         services.AddMentorStyle();
         services.AddMentorTiming();
         services.AddMentorReplies();
+        services.AddMentorDashboard();
 
         // Where the features meet: the workflow's steps, and the ports the controls declare.
         services.TryAddSingleton<IConversationSteps, ConversationStepRunner>();
