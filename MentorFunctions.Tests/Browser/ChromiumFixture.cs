@@ -49,10 +49,10 @@ public sealed class ChromiumFixture : IAsyncLifetime
             throw new InvalidOperationException(
                 $"The browser tests need Debian's Chromium at {ExecutablePath}. Install it with `sudo apt-get install -y chromium` (CI's .ci/run does).");
         // A fresh machine may have no package lists yet: try, then update and retry.
-        if (await RunAsync("apt-get", "install -y -q --no-install-recommends chromium") != 0)
+        if (await RunAsync("apt-get", "install -y -q chromium") != 0)
         {
             await RunAsync("apt-get", "update -q");
-            await RunAsync("apt-get", "install -y -q --no-install-recommends chromium");
+            await RunAsync("apt-get", "install -y -q chromium");
         }
         if (!File.Exists(ExecutablePath))
             throw new InvalidOperationException($"apt-get could not install chromium; the browser tests need it at {ExecutablePath}.");
