@@ -75,6 +75,12 @@ param maximumInstanceCount int = 40
 @description('Email address that alerts go to (failed AI replies, webhook 5xx, token budget reached); empty for alerts without notification.')
 param alertEmail string = ''
 
+@description('Application (client) id of the Entra ID app registration for the dashboard\'s sign-in; empty leaves App Service Authentication off and the dashboard closed (see docs/dashboard.md).')
+param dashboardClientId string = ''
+
+@description('Programme staff who see every mentor on the dashboard, by sign-in email (comma-separated); the app role Dashboard.Staff works too.')
+param dashboardStaffEmails string = ''
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
   'azd-env-name': environmentName
@@ -195,6 +201,7 @@ module functionApp 'modules/function-app.bicep' = {
     openAiEndpoint: openAi.outputs.endpoint
     openAiDeploymentName: openAi.outputs.deploymentName
     openAiModelName: openAiModelName
+    dashboardStaffEmails: dashboardStaffEmails
   }
   // The app must not start before its identity may read storage and the vault.
   dependsOn: [
@@ -220,6 +227,17 @@ module alerts 'modules/alerts.bicep' = {
   }
 }
 
+// The dashboard's sign-in (Easy Auth with Entra ID), once an app registration exists.
+module dashboardAuth 'modules/dashboard-auth.bicep' = if (!empty(dashboardClientId)) {
+  name: 'dashboard-auth'
+  scope: rg
+  params: {
+    functionAppName: functionApp.outputs.name
+    clientId: dashboardClientId
+    tenantId: tenant().tenantId
+  }
+}
+
 // Names and endpoints only: azd reads these into the environment. No keys, no secrets, no connection strings.
 output AZURE_LOCATION string = location
 output AZURE_TENANT_ID string = tenant().tenantId
@@ -230,6 +248,7 @@ output SERVICE_API_NAME string = functionApp.outputs.name
 output AZURE_FUNCTION_NAME string = functionApp.outputs.name
 output SERVICE_API_URI string = functionApp.outputs.uri
 output ZULIP_WEBHOOK_URL string = '${functionApp.outputs.uri}/api/zulip/webhook'
+output DASHBOARD_URL string = '${functionApp.outputs.uri}/api/dashboard/'
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_STORAGE_TABLE_ENDPOINT string = storage.outputs.tableEndpoint
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name

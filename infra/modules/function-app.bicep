@@ -27,6 +27,9 @@ param openAiDeploymentName string
 @description('The model behind the deployment; the app picks the request shape (chat or reasoning) and the tokenizer from it.')
 param openAiModelName string = ''
 
+@description('Dashboard staff by sign-in email, comma-separated.')
+param dashboardStaffEmails string = ''
+
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
 }
@@ -136,6 +139,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Llm__Deployment: openAiDeploymentName
     Llm__Model: openAiModelName
     Llm__ManagedIdentityClientId: identityClientId
+
+    Dashboard__StaffEmails: dashboardStaffEmails
   }
 }
 
