@@ -48,7 +48,15 @@ public sealed class DashboardApi(
         {
             var viewer = Authenticate(request, out var refusal);
             if (viewer is null)
-                return refusal!;
+            {
+                // A person opening the page is sent to sign in and back; scripts get the 401.
+                if (refusal!.Status == 401 && method == "GET" && path is "" or "index.html")
+                    return new DashboardResponse(302, "text/plain; charset=utf-8", [], new Dictionary<string, string>(PageHeaders)
+                    {
+                        ["Location"] = "/.auth/login/aad?post_login_redirect_uri=" + Uri.EscapeDataString(request.UrlPath ?? "/api/dashboard/"),
+                    });
+                return refusal;
+            }
 
             if (path.Length == 0 && method == "GET" && request.UrlPath is { } url && !url.EndsWith('/'))
             {

@@ -37,7 +37,9 @@ public sealed class DashboardApiTests(AzuriteFixture azurite)
 
         await using var app = await AppAsync();
         Assert.Equal(401, (await CallAsync(app, "GET", "api/me", null)).Status);
-        Assert.Equal(401, (await CallAsync(app, "GET", "", null)).Status);
+        var (page, _, login) = await CallAsync(app, "GET", "", null);
+        Assert.Equal(302, page); // a person opening the page is sent to sign in, and back
+        Assert.Equal("/.auth/login/aad?post_login_redirect_uri=%2Fapi%2Fdashboard%2F", login.Headers["Location"]);
         var garbage = await app.Get<DashboardApi>().HandleAsync(new DashboardRequest("GET", "api/me",
             new Dictionary<string, string> { [DashboardPrincipal.Header] = "not base64 {" }, new Dictionary<string, string>(), null), default);
         Assert.Equal(401, garbage.Status);

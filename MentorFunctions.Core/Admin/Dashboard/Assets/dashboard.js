@@ -49,6 +49,11 @@
     const response = await fetch(base + 'api/' + path, init);
     const text = await response.text();
     const json = text ? JSON.parse(text) : null;
+    if (response.status === 401) {
+      // Signed out (the session ended): App Service Authentication signs in again and comes back here.
+      location.assign('/.auth/login/aad?post_login_redirect_uri=' + encodeURIComponent(location.pathname + location.hash));
+      throw new Error('signing in again');
+    }
     if (!response.ok) {
       const message = json && json.errors ? json.errors.map((e) => `${e.field} ${e.message}`).join('; ') : `HTTP ${response.status}`;
       throw new Error(message);
