@@ -14,6 +14,9 @@ public class StyleBenchmarks
 {
     public const int Batch = 1000;
     private string[] _messages = [];
+
+    /// <summary>The synthetic ~200-character messages (for the codec benchmarks).</summary>
+    public string[] Messages => _messages;
     private StyleProfile _mentor = new();
     private StyleProfile _pair = new();
     private int _next;

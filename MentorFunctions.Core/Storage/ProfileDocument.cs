@@ -10,8 +10,12 @@ public static class ProfileFormat
     /// <summary>
     /// 2: sketches carry their filter counters and the latency histogram is stored. Version 1 had neither; it reads as
     /// version 2 with empty filters and an empty histogram (both refill as messages arrive), and is rewritten as 2.
+    /// 3: function-word counts, punctuation and typography counts, word/sentence/message length histograms, the
+    /// exemplar centroid and each exemplar's axes, and up to 8 exemplars; count arrays are packed bytes (base64) and the
+    /// phrase filter has 128 buckets. Version 2 reads as 3 with those statistics empty (they fill as messages arrive),
+    /// its 1,024-bucket phrase filter folded into 128 and its exemplars' axes recomputed from their text.
     /// </summary>
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 }
 
 /// <summary>Stored profile data that cannot be read (not JSON), or was written by a newer version than this one.</summary>
@@ -38,6 +42,20 @@ internal sealed class ProfileDocument
     public long[]? Activity { get; set; }
     /// <summary>Only on pair entities.</summary>
     public LedgerDocument? Ledger { get; set; }
+
+    // Since version 3.
+    public long Tw { get; set; }
+    public long Tc { get; set; }
+    /// <summary>Function-word counts, sparse packed (<see cref="PackedArrays.SparseCounts"/>), in <see cref="FunctionWords"/> order.</summary>
+    public byte[]? Fw { get; set; }
+    /// <summary>Counts of each <see cref="Mark"/>, packed.</summary>
+    public byte[]? Mk { get; set; }
+    /// <summary>Word, sentence and message length histograms, packed.</summary>
+    public byte[]? Wl { get; set; }
+    public byte[]? Sl { get; set; }
+    public byte[]? Ml { get; set; }
+    /// <summary>The exemplar axes' running statistics: (count, mean, M2) per axis as doubles.</summary>
+    public byte[]? Ax { get; set; }
 }
 
 internal sealed class StatDocument
@@ -70,7 +88,10 @@ internal sealed class SketchDocument
     public ulong[]? K { get; set; }
     public long[]? C { get; set; }
     public long[]? E { get; set; }
+    /// <summary>Filter counters as JSON numbers (version 2).</summary>
     public long[]? F { get; set; }
+    /// <summary>Filter counters, packed (since version 3).</summary>
+    public byte[]? Fp { get; set; }
 }
 
 internal sealed class ExemplarDocument
@@ -78,6 +99,8 @@ internal sealed class ExemplarDocument
     public string Text { get; set; } = "";
     public int Chars { get; set; }
     public double Formality { get; set; }
+    /// <summary>The exemplar's axes as little-endian floats (since version 3).</summary>
+    public byte[]? A { get; set; }
 }
 
 internal sealed class LedgerDocument
@@ -148,7 +171,7 @@ public static class ProfileCodec
             Openers = Sketch(profile.Openers),
             Closers = Sketch(profile.Closers),
             EmojiUse = Sketch(profile.EmojiUse),
-            Exemplars = profile.Exemplars.Select(e => new ExemplarDocument { Text = e.Text, Chars = e.Chars, Formality = e.Formality }).ToList(),
+            Exemplars = profile.Exemplars.Select(e => new ExemplarDocument { Text = e.Text, Chars = e.Chars, Formality = e.Formality, A = PackedArrays.Floats(e.Axes) }).ToList(),
             LogLatency = Stat(profile.LogLatency),
             LatencyBins = profile.LatencyBins,
             Activity = profile.Activity,
@@ -161,6 +184,14 @@ public static class ProfileCodec
                     LastMentorAt = ledger.LastMentorAt,
                     Recent = ledger.RecentIds.ToArray(),
                 },
+            Tw = profile.TotalWords,
+            Tc = profile.TextChars,
+            Fw = PackedArrays.SparseCounts(profile.FunctionWordCounts),
+            Mk = PackedArrays.Counts(profile.Marks),
+            Wl = PackedArrays.Counts(profile.WordLengths),
+            Sl = PackedArrays.Counts(profile.SentenceLengths),
+            Ml = PackedArrays.Counts(profile.MessageLengths),
+            Ax = AxesBytes(profile.ExemplarAxes),
         };
     }
 
@@ -209,7 +240,15 @@ public static class ProfileCodec
         Load(p.EmojiUse, doc.EmojiUse);
         foreach (var e in doc.Exemplars ?? [])
             if (p.Exemplars.Count < StyleProfile.MaxExemplars && !string.IsNullOrEmpty(e.Text))
-                p.Exemplars.Add(new Exemplar(e.Text, e.Chars, e.Formality));
+                p.Exemplars.Add(ReadExemplar(e));
+        p.TotalWords = doc.Tw;
+        p.TextChars = doc.Tc;
+        if (doc.Fw is { } fw) PackedArrays.ReadSparseCounts(fw, p.FunctionWordCounts, "function-word counts");
+        if (doc.Mk is { } mk) PackedArrays.ReadCounts(mk, p.Marks, "typography counts");
+        if (doc.Wl is { } wl) PackedArrays.ReadCounts(wl, p.WordLengths, "word lengths");
+        if (doc.Sl is { } sl) PackedArrays.ReadCounts(sl, p.SentenceLengths, "sentence lengths");
+        if (doc.Ml is { } ml) PackedArrays.ReadCounts(ml, p.MessageLengths, "message lengths");
+        if (doc.Ax is { } ax) ReadAxes(ax, p.ExemplarAxes);
         CopyInto(doc.LatencyBins, p.LatencyBins);
         CopyInto(doc.Activity, p.Activity);
 
@@ -222,6 +261,42 @@ public static class ProfileCodec
             ledger.LoadRecent(l.Recent ?? []);
         }
         return (p, ledger, doc.V);
+    }
+
+    private static Exemplar ReadExemplar(ExemplarDocument e)
+    {
+        var axes = new float[ExemplarSelection.Axes];
+        if (e.A is { Length: ExemplarSelection.Axes * 4 } a)
+        {
+            PackedArrays.ReadFloats(a, axes);
+        }
+        else
+        {
+            // Stored before version 3: place the exemplar from its text.
+            var f = MessageFeatureExtractor.Extract(e.Text);
+            ExemplarSelection.Vector(f, axes);
+        }
+        return new Exemplar(e.Text, e.Chars, e.Formality) { Axes = axes };
+    }
+
+    private static byte[] AxesBytes(RunningStat[] axes)
+    {
+        Span<double> values = stackalloc double[axes.Length * 3];
+        for (var i = 0; i < axes.Length; i++)
+        {
+            values[3 * i] = axes[i].Count;
+            values[3 * i + 1] = axes[i].Mean;
+            values[3 * i + 2] = axes[i].M2;
+        }
+        return PackedArrays.Doubles(values);
+    }
+
+    private static void ReadAxes(byte[] data, RunningStat[] into)
+    {
+        Span<double> values = stackalloc double[into.Length * 3];
+        PackedArrays.ReadDoubles(data, values);
+        for (var i = 0; i < into.Length; i++)
+            into[i] = new RunningStat((long)values[3 * i], values[3 * i + 1], Math.Max(0, values[3 * i + 2]));
     }
 
     private static StatDocument Stat(in RunningStat s) => new() { N = s.Count, Mean = s.Mean, M2 = s.M2 };
@@ -238,7 +313,7 @@ public static class ProfileCodec
             K = entries.Select(e => e.Key).ToArray(),
             C = entries.Select(e => e.Count).ToArray(),
             E = entries.Select(e => e.Error).ToArray(),
-            F = anyFilter ? filter.ToArray() : null,
+            Fp = anyFilter ? PackedArrays.Counts(filter) : null,
         };
     }
 
@@ -252,7 +327,16 @@ public static class ProfileCodec
         var entries = new SketchEntry[n];
         for (var i = 0; i < n; i++)
             entries[i] = new SketchEntry(texts[i] ?? "", keys?[i] ?? TextHash.Phrase(texts[i] ?? ""), counts[i], errors?[i] ?? 0);
-        sketch.Load(entries, doc.F ?? []);
+        if (doc.Fp is { } packed)
+        {
+            var filter = new long[sketch.Filter.Length];
+            PackedArrays.ReadCounts(packed, filter, "sketch filter");
+            sketch.Load(entries, filter);
+        }
+        else
+        {
+            sketch.Load(entries, doc.F ?? []);
+        }
     }
 
     private static void CopyInto(long[]? from, long[] to)

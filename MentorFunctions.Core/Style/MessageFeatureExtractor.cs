@@ -30,6 +30,7 @@ public static class MessageFeatureExtractor
         public void Opener(ulong hash, ReadOnlySpan<char> source, ReadOnlySpan<WordRef> words) { }
         public void Closer(ulong hash, ReadOnlySpan<char> source, ReadOnlySpan<WordRef> words) { }
         public void Emoji(ulong hash, ReadOnlySpan<char> emoji) { }
+        public void Word(ulong hash) { }
     }
 
     private ref struct Scanner<TSink> where TSink : IMessageTokenSink
@@ -71,6 +72,7 @@ public static class MessageFeatureExtractor
             foreach (var c in trimmed)
                 if (char.IsLowSurrogate(c)) chars--;
             Features.Chars = chars;
+            Features.Marks[(int)Mark.LineBreak] = trimmed.Count('\n');
 
             var inFence = false;
             var previousLineQuoted = false;
@@ -126,6 +128,7 @@ public static class MessageFeatureExtractor
                     body = body[marker..];
                     lineStart += marker;
                 }
+                ScanTypography(body);
                 ScanInline(body, lineStart);
                 EndSentence(); // a line break ends a sentence (list items, short chat lines)
             }
@@ -362,8 +365,10 @@ public static class MessageFeatureExtractor
             var ordinal = ++Features.Words;
             var refWord = new WordRef(start, length);
             if (ordinal == 1) Features.StartsLowerCase = char.IsLower(word[0]);
+            CountWordHabits(word);
 
             var hash = TextHash.Word(word);
+            _sink.Word(hash);
             Register(TextHash.Sequence([hash]));
             // Shift the clause window and emit the n-grams that end at this word.
             if (_clauseWords >= MaxGram)
@@ -411,6 +416,153 @@ public static class MessageFeatureExtractor
             _sentenceWords++;
         }
 
+        private void CountWordHabits(ReadOnlySpan<char> word)
+        {
+            ref var marks = ref Features.Marks;
+            Features.WordLengths[LengthBins.Bin(LengthBins.WordLower, word.Length)]++;
+            var first = word[0];
+            if (_sentenceWords == 0 && char.IsLetter(first))
+            {
+                marks[(int)Mark.SentenceStart]++;
+                if (char.IsLower(first)) marks[(int)Mark.LowerSentenceStart]++;
+            }
+            // The pronoun: "i", "I", and its contractions ("i'm", "I’ll").
+            if ((first is 'i' or 'I') && (word.Length == 1 || word[1] is '\'' or '\u2019'))
+                marks[first == 'i' ? (int)Mark.LowerI : (int)Mark.UpperI]++;
+            if (word.Length >= 2)
+            {
+                var letters = 0;
+                foreach (var c in word)
+                {
+                    if (!char.IsLetter(c)) continue;
+                    if (!char.IsUpper(c)) return;
+                    letters++;
+                }
+                if (letters >= 2) marks[(int)Mark.AllCapsWord]++;
+            }
+        }
+
+        /// <summary>Punctuation and typography of one line of the author's own text; code spans, links and emoji codes are skipped.</summary>
+        private void ScanTypography(ReadOnlySpan<char> line)
+        {
+            ref var marks = ref Features.Marks;
+            var i = 0;
+            while (i < line.Length)
+            {
+                var c = line[i];
+                if (c == '`')
+                {
+                    var close = line[(i + 1)..].IndexOf('`');
+                    i = close < 0 ? i + 1 : i + close + 2;
+                    continue;
+                }
+                if (c is 'h' or 'H' && line[i..].StartsWith("http", StringComparison.OrdinalIgnoreCase) && line[i..Math.Min(line.Length, i + 8)].Contains("://", StringComparison.Ordinal))
+                {
+                    while (i < line.Length && !char.IsWhiteSpace(line[i])) i++;
+                    continue;
+                }
+                var smiley = c is ':' or ';' or '=' or '^' or '<' or 'x' or 'X' ? SmileyLength(line, i) : 0;
+                if (smiley > 0)
+                {
+                    marks[(int)Mark.AsciiSmiley]++;
+                    Features.TextChars += smiley;
+                    i += smiley;
+                    continue;
+                }
+                if (!char.IsLowSurrogate(c)) Features.TextChars++;
+                switch (c)
+                {
+                    case ',': marks[(int)Mark.Comma]++; break;
+                    case ';': marks[(int)Mark.Semicolon]++; break;
+                    case ':':
+                        if (EmojiCodeLength(line, i) is > 0 and var code)
+                        {
+                            Features.TextChars += code - 1;
+                            i += code;
+                            continue;
+                        }
+                        if (i + 1 == line.Length || char.IsWhiteSpace(line[i + 1])) marks[(int)Mark.Colon]++;
+                        break;
+                    case '\u2014' or '\u2013': marks[(int)Mark.Dash]++; break;
+                    case '-':
+                        if (i + 1 < line.Length && line[i + 1] == '-')
+                        {
+                            marks[(int)Mark.Dash]++;
+                            while (i + 1 < line.Length && line[i + 1] == '-') { i++; Features.TextChars++; }
+                        }
+                        else if (i > 0 && line[i - 1] == ' ' && (i + 1 == line.Length || line[i + 1] == ' '))
+                        {
+                            marks[(int)Mark.Dash]++;
+                        }
+                        break;
+                    case '(': marks[(int)Mark.Parenthesis]++; break;
+                    case '\u2026': marks[(int)Mark.Ellipsis]++; break;
+                    case '.':
+                    {
+                        var run = 1;
+                        while (i + run < line.Length && line[i + run] == '.') run++;
+                        if (run >= 3) marks[(int)Mark.Ellipsis]++;
+                        Features.TextChars += run - 1;
+                        i += run;
+                        continue;
+                    }
+                    case '!': marks[(int)Mark.ExclamationMark]++; break;
+                    case '?': marks[(int)Mark.QuestionMark]++; break;
+                    case '"' or '\u201C' or '\u201D' or '\u201E' or '\u00AB' or '\u00BB': marks[(int)Mark.QuoteMark]++; break;
+                    case '\u263A' or '\u2639': marks[(int)Mark.FaceEmoji]++; break;
+                    default:
+                        if (char.IsHighSurrogate(c) && i + 1 < line.Length && IsFace(char.ConvertToUtf32(c, line[i + 1])))
+                            marks[(int)Mark.FaceEmoji]++;
+                        break;
+                }
+                i++;
+            }
+        }
+
+        private static bool IsFace(int v) => v is >= 0x1F600 and <= 0x1F64F or >= 0x1F910 and <= 0x1F92F or >= 0x1F970 and <= 0x1F97A or 0x1F9D0;
+
+        /// <summary>The length of an ASCII smiley starting at <paramref name="i"/>, or 0.</summary>
+        internal static int SmileyLength(ReadOnlySpan<char> line, int i)
+        {
+            var rest = line[i..];
+            int n;
+            if (rest.StartsWith("^^") || rest.StartsWith("^_^") || rest.StartsWith("^.^")) n = rest[1] == '^' ? 2 : 3;
+            else if (rest.StartsWith("<3")) n = 2;
+            else if ((rest.StartsWith("xD") || rest.StartsWith("XD")) && (i == 0 || !char.IsLetterOrDigit(line[i - 1]))) n = 2;
+            else if (rest.Length >= 2 && rest[0] is ':' or ';' or '=')
+            {
+                var m = 1;
+                if (rest.Length >= 3 && rest[1] is '-' or '\'' or '^' or 'o' && IsMouth(rest[2])) m = 2;
+                if (!IsMouth(rest[m])) return 0;
+                n = m + 1;
+                // ":D" but not ":Default"; ":3" but not "10:30"; ":/" but not "http://".
+                if (rest[m] is 'D' or 'P' or 'p' or 'O' or 'S' or '3' && n < rest.Length && char.IsLetterOrDigit(rest[n])) return 0;
+                if (rest[m] == '/' && n < rest.Length && rest[n] == '/') return 0;
+                if (rest[0] == '=' && i > 0 && line[i - 1] != ' ') return 0; // "a=(b)"
+            }
+            else return 0;
+            // A run of mouths (":)))") is one smiley.
+            while (n < rest.Length && rest[n] == rest[n - 1] && rest[n] is ')' or '(' or 'D') n++;
+            return n;
+        }
+
+        private static bool IsMouth(char c) => c is ')' or '(' or 'D' or 'P' or 'p' or 'O' or '3' or '/' or '\\' or '|' or ']' or '[' or '*' or 'S';
+
+        private static int EmojiCodeLength(ReadOnlySpan<char> line, int i)
+        {
+            if (i > 0 && char.IsLetterOrDigit(line[i - 1])) return 0;
+            var j = i + 1;
+            var letter = false;
+            while (j < line.Length && j - i <= 50)
+            {
+                var c = line[j];
+                if (c is >= 'a' and <= 'z') { letter = true; j++; continue; }
+                if (char.IsAsciiDigit(c) || c is '_' or '+' or '-') { j++; continue; }
+                break;
+            }
+            return letter && j < line.Length && line[j] == ':' ? j + 1 - i : 0;
+        }
+
         private void Register(ulong sequenceHash)
         {
             var register = _lexicon.Register(sequenceHash);
@@ -428,6 +580,7 @@ public static class MessageFeatureExtractor
         {
             if (_sentenceWords > 0)
             {
+                Features.SentenceLengths[LengthBins.Bin(LengthBins.SentenceLower, _sentenceWords)]++;
                 Features.Sentences++;
                 _lastSentenceWords = _sentenceWords;
                 _sentenceWords = 0;

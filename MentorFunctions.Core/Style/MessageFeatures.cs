@@ -33,6 +33,15 @@ public struct MessageFeatures
     /// <summary>The first word starts with a lower-case letter.</summary>
     public bool StartsLowerCase;
 
+    /// <summary>Characters of the author's own text (not quotes or code): the base of per-1,000-character rates.</summary>
+    public int TextChars;
+    /// <summary>Punctuation and typography in the author's own text.</summary>
+    public MarkCounts Marks;
+    /// <summary>The author's words by length (<see cref="LengthBins.WordLower"/>).</summary>
+    public WordLengthCounts WordLengths;
+    /// <summary>The message's sentences by length in words (<see cref="LengthBins.SentenceLower"/>).</summary>
+    public SentenceLengthCounts SentenceLengths;
+
     public readonly bool UsesMarkdown => CodeSpans + CodeBlocks + ListItems + Links + Quotes > 0;
 
     /// <summary>
@@ -46,7 +55,7 @@ public struct MessageFeatures
 public readonly record struct WordRef(int Start, int Length);
 
 /// <summary>
-/// Receives the countable tokens of a message during extraction: word 2–4-grams, the opener, the closer and each emoji.
+/// Receives the countable tokens of a message during extraction: each word, word 2–4-grams, the opener, the closer and each emoji.
 /// Hashes come from <see cref="TextHash"/> and are stable across processes, so stored sketches keep matching.
 /// </summary>
 public interface IMessageTokenSink
@@ -55,6 +64,9 @@ public interface IMessageTokenSink
     void Opener(ulong hash, ReadOnlySpan<char> source, ReadOnlySpan<WordRef> words);
     void Closer(ulong hash, ReadOnlySpan<char> source, ReadOnlySpan<WordRef> words);
     void Emoji(ulong hash, ReadOnlySpan<char> emoji);
+
+    /// <summary>Every word of the author's own text (its <see cref="TextHash.Word"/>), for the function-word table.</summary>
+    void Word(ulong hash);
 }
 
 /// <summary>Stable 64-bit hashes of normalised words and word sequences (not string.GetHashCode, which is per-process).</summary>

@@ -127,7 +127,20 @@ public sealed class SpaceSavingSketch
             _size++;
             SiftUp(_size - 1);
         }
-        if (filter.Length == _filter.Length) filter.CopyTo(_filter);
+        if (filter.Length == _filter.Length)
+        {
+            filter.CopyTo(_filter);
+        }
+        else if (filter.Length > _filter.Length && filter.Length % _filter.Length == 0)
+        {
+            // A larger stored filter (an older, bigger layout): bucket b holds keys with b's low bits, so fold by them,
+            // keeping the largest count (a filter counter is an estimate of an evicted item's count, not a sum).
+            for (var b = 0; b < filter.Length; b++)
+            {
+                ref var into = ref _filter[b & (_filter.Length - 1)];
+                into = Math.Max(into, filter[b]);
+            }
+        }
     }
 
     private void Place(int slot, ulong key, long count, long error)

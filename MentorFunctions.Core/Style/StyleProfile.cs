@@ -1,7 +1,13 @@
 namespace MentorFunctions.Core.Style;
 
-/// <summary>A short message typical of the mentor, kept to show the model how they write.</summary>
-public sealed record Exemplar(string Text, int Chars, double Formality);
+/// <summary>
+/// A short message typical of the mentor, kept to show the model how they write. <see cref="Axes"/> is its position on
+/// the <see cref="ExemplarSelection"/> axes (stored with it, so it is re-scored without re-reading the text).
+/// </summary>
+public sealed record Exemplar(string Text, int Chars, double Formality)
+{
+    public float[] Axes { get; init; } = new float[ExemplarSelection.Axes];
+}
 
 /// <summary>
 /// What is learned of one mentor in one scope (all their students, or one student): exact running statistics, rates,
@@ -11,10 +17,14 @@ public sealed record Exemplar(string Text, int Chars, double Formality);
 public sealed class StyleProfile
 {
     public const int PhraseCapacity = 40;
-    public const int PhraseFilter = 1024;
+    /// <summary>
+    /// 128 buckets: enough to keep one-off phrases out of the 40 monitored ones. Version 2 stored 1,024, which saturated
+    /// on a long-lived profile and were a third of its bytes; they are folded into 128 on reading.
+    /// </summary>
+    public const int PhraseFilter = 128;
     public const int SmallCapacity = 12;
     public const int SmallFilter = 64;
-    public const int MaxExemplars = 3;
+    public const int MaxExemplars = 8;
     public const int MaxExemplarChars = 280;
     public const int HoursPerWeek = 168;
 
@@ -38,6 +48,24 @@ public sealed class StyleProfile
     public long ContractionMessages;
     public long LowerCaseStarts;
     public long EmojiMessages;
+
+    // Version 3: function words, typography, length distributions.
+    /// <summary>Words of the author's own text (the base of function-word rates).</summary>
+    public long TotalWords;
+    /// <summary>Characters of the author's own text (the base of per-1,000-character rates).</summary>
+    public long TextChars;
+    /// <summary>Uses of each <see cref="FunctionWords"/> entry, in table order.</summary>
+    public long[] FunctionWordCounts { get; } = new long[FunctionWords.Count];
+    /// <summary>Uses of each <see cref="Mark"/>.</summary>
+    public long[] Marks { get; } = new long[MarkCounts.Count];
+    /// <summary>Words by length (<see cref="LengthBins.WordLower"/>).</summary>
+    public long[] WordLengths { get; } = new long[LengthBins.WordBins];
+    /// <summary>Sentences by length in words (<see cref="LengthBins.SentenceLower"/>).</summary>
+    public long[] SentenceLengths { get; } = new long[LengthBins.SentenceBins];
+    /// <summary>Messages by length in words (<see cref="LengthBins.MessageLower"/>).</summary>
+    public long[] MessageLengths { get; } = new long[LengthBins.MessageBins];
+    /// <summary>Running mean and spread of every message on the exemplar axes: the mentor's centroid.</summary>
+    public RunningStat[] ExemplarAxes { get; } = new RunningStat[ExemplarSelection.Axes];
 
     public SpaceSavingSketch Phrases { get; } = new(PhraseCapacity, PhraseFilter);
     public SpaceSavingSketch Openers { get; } = new(SmallCapacity, SmallFilter);
@@ -78,8 +106,24 @@ public sealed class StyleProfile
         if (f.Contractions > 0) ContractionMessages++;
         if (f.StartsLowerCase) LowerCaseStarts++;
         if (f.Emoji > 0) EmojiMessages++;
+        TotalWords += f.Words;
+        TextChars += f.TextChars;
+        for (var i = 0; i < MarkCounts.Count; i++) Marks[i] += f.Marks[i];
+        for (var i = 0; i < LengthBins.WordBins; i++) WordLengths[i] += f.WordLengths[i];
+        for (var i = 0; i < LengthBins.SentenceBins; i++) SentenceLengths[i] += f.SentenceLengths[i];
+        MessageLengths[LengthBins.Bin(LengthBins.MessageLower, f.Words)]++;
         Activity[HourOfWeek(sentAt)]++;
-        ConsiderExemplar(f, content);
+        Span<float> axes = stackalloc float[ExemplarSelection.Axes];
+        ExemplarSelection.Vector(f, axes);
+        for (var i = 0; i < axes.Length; i++) ExemplarAxes[i].Add(axes[i]);
+        ConsiderExemplar(f, content, axes);
+    }
+
+    /// <summary>Counts one word of the author's own text when it is a function word.</summary>
+    public void AddWord(ulong wordHash)
+    {
+        var i = FunctionWords.IndexOf(wordHash);
+        if (i >= 0) FunctionWordCounts[i]++;
     }
 
     public void AddLatency(TimeSpan latency)
@@ -106,40 +150,58 @@ public sealed class StyleProfile
 
     public double Rate(long count) => Messages == 0 ? 0 : (double)count / Messages;
 
-    private void ConsiderExemplar(in MessageFeatures f, string content)
+    private void ConsiderExemplar(in MessageFeatures f, string content, ReadOnlySpan<float> axes)
     {
         if (f.Chars is < 20 or > MaxExemplarChars || f.Words < 4 || f.CodeBlocks > 0 || f.Quotes > 0) return;
-        var score = Distance(f.Chars, f.Formality);
-        if (Exemplars.Count < MaxExemplars)
-        {
-            AddExemplar(f, content);
-            return;
-        }
-        // Replace the exemplar now least typical, re-scored against the current statistics.
-        var worst = -1;
-        var worstScore = double.MinValue;
-        for (var i = 0; i < Exemplars.Count; i++)
-        {
-            var s = Distance(Exemplars[i].Chars, Exemplars[i].Formality);
-            if (s > worstScore) { worstScore = s; worst = i; }
-        }
-        if (score < worstScore * 0.9)
-        {
-            Exemplars.RemoveAt(worst);
-            AddExemplar(f, content);
-        }
-    }
-
-    private void AddExemplar(in MessageFeatures f, string content)
-    {
+        var centroid = ExemplarSelection.DistanceToCentroid(axes, ExemplarAxes);
+        // Until the centroid settles (20 messages) any candidate may enter; after, only a typical one.
+        var settled = ExemplarAxes[0].Count >= 20;
+        if (settled && centroid > ExemplarSelection.MaxTypicalDistance) return;
         var text = content.Trim();
         foreach (var e in Exemplars)
             if (e.Text == text) return;
-        Exemplars.Add(new Exemplar(text, f.Chars, f.Formality));
+        var candidate = new Exemplar(text, f.Chars, f.Formality) { Axes = axes.ToArray() };
+        if (Exemplars.Count < MaxExemplars)
+        {
+            Exemplars.Add(candidate);
+            return;
+        }
+        // Swap the candidate for the member whose removal most improves the set (or not at all). Index n is the candidate.
+        var n = Exemplars.Count;
+        Span<double> toCentroid = stackalloc double[n + 1];
+        Span<double> d = stackalloc double[(n + 1) * (n + 1)];
+        for (var i = 0; i <= n; i++)
+        {
+            var a = i == n ? candidate.Axes : Exemplars[i].Axes;
+            toCentroid[i] = ExemplarSelection.DistanceToCentroid(a, ExemplarAxes);
+            for (var j = 0; j < i; j++)
+                d[i * (n + 1) + j] = d[j * (n + 1) + i] = ExemplarSelection.Distance(a, Exemplars[j].Axes, ExemplarAxes);
+        }
+        var current = Objective(n, toCentroid, d, left: n);
+        var best = -1;
+        var bestScore = current - 1e-9;
+        for (var r = 0; r < n; r++)
+        {
+            var score = Objective(n, toCentroid, d, left: r);
+            if (score < bestScore) { bestScore = score; best = r; }
+        }
+        if (best >= 0) Exemplars[best] = candidate;
     }
 
-    private double Distance(int chars, double formality) =>
-        Math.Abs(chars - Chars.Mean) / Math.Max(Chars.StdDev, 10) + Math.Abs(formality - Formality.Mean) / (Formality.StdDev + 0.2);
+    /// <summary>The objective of the n + 1 items without <paramref name="left"/> (lower is better).</summary>
+    private static double Objective(int n, ReadOnlySpan<double> toCentroid, ReadOnlySpan<double> d, int left)
+    {
+        double total = 0;
+        for (var i = 0; i <= n; i++)
+        {
+            if (i == left) continue;
+            var nearest = double.MaxValue;
+            for (var j = 0; j <= n; j++)
+                if (j != i && j != left) nearest = Math.Min(nearest, d[i * (n + 1) + j]);
+            total += toCentroid[i] - ExemplarSelection.Diversity * (nearest == double.MaxValue ? 0 : nearest);
+        }
+        return total;
+    }
 }
 
 /// <summary>Feeds one message to one or two profiles (mentor and pair scope) in a single extraction pass.</summary>
@@ -173,6 +235,14 @@ public static class StyleLearner
         {
             first.EmojiUse.Add(hash, emoji);
             second?.EmojiUse.Add(hash, emoji);
+        }
+
+        public void Word(ulong hash)
+        {
+            var i = FunctionWords.IndexOf(hash);
+            if (i < 0) return;
+            first.FunctionWordCounts[i]++;
+            if (second is not null) second.FunctionWordCounts[i]++;
         }
 
         private static void Count(SpaceSavingSketch a, SpaceSavingSketch? b, ulong hash, ReadOnlySpan<char> source, ReadOnlySpan<WordRef> words)
