@@ -91,6 +91,7 @@ public sealed class PromptBuilder(IOptions<ReplyOptions> options)
               (style.FavouriteEmoji.Count > 0 ? ", mostly " + string.Join(' ', style.FavouriteEmoji.Take(5)) : "") + ".");
         sb.Append(CultureInfo.InvariantCulture,
             $"\n- Asks a question in {Percent(style.QuestionRate)} of messages; uses '!' in {Percent(style.ExclamationRate)}; Markdown formatting in {Percent(style.MarkdownRate)}.");
+        foreach (var habit in style.Habits) sb.Append("\n- ").Append(habit);
         AppendPhrases(sb, "Opens with", style.Openers);
         AppendPhrases(sb, "Signs off with", style.SignOffs);
         if (style.Phrases.Count > 0)

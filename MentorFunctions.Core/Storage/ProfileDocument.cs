@@ -56,6 +56,8 @@ internal sealed class ProfileDocument
     public byte[]? Ml { get; set; }
     /// <summary>The exemplar axes' running statistics: (count, mean, M2) per axis as doubles.</summary>
     public byte[]? Ax { get; set; }
+    /// <summary>The mentor's most frequent words (<see cref="StyleProfile.TopWords"/>).</summary>
+    public SketchDocument? Vocab { get; set; }
 }
 
 internal sealed class StatDocument
@@ -192,6 +194,7 @@ public static class ProfileCodec
             Sl = PackedArrays.Counts(profile.SentenceLengths),
             Ml = PackedArrays.Counts(profile.MessageLengths),
             Ax = AxesBytes(profile.ExemplarAxes),
+            Vocab = Sketch(profile.TopWords),
         };
     }
 
@@ -249,6 +252,7 @@ public static class ProfileCodec
         if (doc.Sl is { } sl) PackedArrays.ReadCounts(sl, p.SentenceLengths, "sentence lengths");
         if (doc.Ml is { } ml) PackedArrays.ReadCounts(ml, p.MessageLengths, "message lengths");
         if (doc.Ax is { } ax) ReadAxes(ax, p.ExemplarAxes);
+        Load(p.TopWords, doc.Vocab);
         CopyInto(doc.LatencyBins, p.LatencyBins);
         CopyInto(doc.Activity, p.Activity);
 

@@ -30,7 +30,7 @@ public static class MessageFeatureExtractor
         public void Opener(ulong hash, ReadOnlySpan<char> source, ReadOnlySpan<WordRef> words) { }
         public void Closer(ulong hash, ReadOnlySpan<char> source, ReadOnlySpan<WordRef> words) { }
         public void Emoji(ulong hash, ReadOnlySpan<char> emoji) { }
-        public void Word(ulong hash) { }
+        public void Word(ulong hash, ReadOnlySpan<char> word) { }
     }
 
     private ref struct Scanner<TSink> where TSink : IMessageTokenSink
@@ -368,7 +368,7 @@ public static class MessageFeatureExtractor
             CountWordHabits(word);
 
             var hash = TextHash.Word(word);
-            _sink.Word(hash);
+            _sink.Word(hash, word);
             Register(TextHash.Sequence([hash]));
             // Shift the clause window and emit the n-grams that end at this word.
             if (_clauseWords >= MaxGram)

@@ -66,7 +66,7 @@ public interface IMessageTokenSink
     void Emoji(ulong hash, ReadOnlySpan<char> emoji);
 
     /// <summary>Every word of the author's own text (its <see cref="TextHash.Word"/>), for the function-word table.</summary>
-    void Word(ulong hash);
+    void Word(ulong hash, ReadOnlySpan<char> word);
 }
 
 /// <summary>Stable 64-bit hashes of normalised words and word sequences (not string.GetHashCode, which is per-process).</summary>

@@ -62,7 +62,11 @@ public static class StyleBlend
             Phrases: Top(scopes, p => p.Phrases, MaxPhrases, minGuaranteed: 2),
             Exemplars: exemplars,
             Timing: Timing(mentor, pair, prior, chars.Mean),
-            ProfileVersion: ProfileFormat.CurrentVersion);
+            ProfileVersion: ProfileFormat.CurrentVersion)
+        {
+            // Habits need evidence: from the pair when it has enough text of its own, else the mentor-wide profile.
+            Habits = StyleHabits.Describe(pair is { TextChars: >= 5000 } ? pair : mentor ?? pair),
+        };
     }
 
     private static TimingSnapshot Timing(StyleProfile? mentor, StyleProfile? pair, StylePrior prior, double typicalChars)

@@ -67,6 +67,14 @@ public sealed class StyleProfile
     /// <summary>Running mean and spread of every message on the exemplar axes: the mentor's centroid.</summary>
     public RunningStat[] ExemplarAxes { get; } = new RunningStat[ExemplarSelection.Axes];
 
+    /// <summary>
+    /// The mentor's own most frequent words, any words (Filtered Space-Saving, 128 monitored): with the function-word
+    /// table it gives attribution the vocabulary that the classic most-frequent-words methods use.
+    /// </summary>
+    public SpaceSavingSketch TopWords { get; } = new(WordCapacity, WordFilter);
+    public const int WordCapacity = 128;
+    public const int WordFilter = 256;
+
     public SpaceSavingSketch Phrases { get; } = new(PhraseCapacity, PhraseFilter);
     public SpaceSavingSketch Openers { get; } = new(SmallCapacity, SmallFilter);
     public SpaceSavingSketch Closers { get; } = new(SmallCapacity, SmallFilter);
@@ -157,6 +165,9 @@ public sealed class StyleProfile
         // Until the centroid settles (20 messages) any candidate may enter; after, only a typical one.
         var settled = ExemplarAxes[0].Count >= 20;
         if (settled && centroid > ExemplarSelection.MaxTypicalDistance) return;
+        // A member taken in before the centroid settled, or left behind as the mentor's style moved, makes room.
+        if (settled)
+            Exemplars.RemoveAll(e => ExemplarSelection.DistanceToCentroid(e.Axes, ExemplarAxes) > ExemplarSelection.MaxTypicalDistance);
         var text = content.Trim();
         foreach (var e in Exemplars)
             if (e.Text == text) return;
@@ -237,12 +248,26 @@ public static class StyleLearner
             second?.EmojiUse.Add(hash, emoji);
         }
 
-        public void Word(ulong hash)
+        public void Word(ulong hash, ReadOnlySpan<char> word)
         {
             var i = FunctionWords.IndexOf(hash);
-            if (i < 0) return;
-            first.FunctionWordCounts[i]++;
-            if (second is not null) second.FunctionWordCounts[i]++;
+            if (i >= 0)
+            {
+                first.FunctionWordCounts[i]++;
+                if (second is not null) second.FunctionWordCounts[i]++;
+            }
+            string? text = null;
+            if (!first.TopWords.TryIncrement(hash) && first.TopWords.Admit(hash, out var slot))
+                first.TopWords.SetText(slot, text = Normalized(word));
+            if (second is not null && !second.TopWords.TryIncrement(hash) && second.TopWords.Admit(hash, out var slotB))
+                second.TopWords.SetText(slotB, text ?? Normalized(word));
+        }
+
+        private static string Normalized(ReadOnlySpan<char> word)
+        {
+            Span<char> buffer = stackalloc char[Math.Min(word.Length, MaxPhraseChars)];
+            for (var i = 0; i < buffer.Length; i++) buffer[i] = TextHash.Normalize(word[i]);
+            return new string(buffer);
         }
 
         private static void Count(SpaceSavingSketch a, SpaceSavingSketch? b, ulong hash, ReadOnlySpan<char> source, ReadOnlySpan<WordRef> words)

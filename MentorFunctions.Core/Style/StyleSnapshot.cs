@@ -31,6 +31,9 @@ public sealed record StyleSnapshot(
     int ProfileVersion)
 {
     // Formality: -1 very casual … 0 neutral … +1 very formal. Rates are per message, 0..1 or more.
+
+    /// <summary>Version-3 habits in words for the prompt (<see cref="StyleHabits"/>): punctuation, "i", language, fillers.</summary>
+    public IReadOnlyList<string> Habits { get; init; } = [];
 }
 
 /// <summary>Reads the blended style for a reply and the words summary for the status command.</summary>

@@ -42,7 +42,7 @@ public sealed class StyleProfileTests(ITestOutputHelper output)
         Assert.All(phrases, p => Assert.All(p.Split(' '), w => Assert.Contains(w, planted)));
         Assert.Contains("let me know", mentor.Phrases.Entries().Select(e => e.Text));
         Assert.Contains(mentor.EmojiUse.Entries(), e => e.Text == "👍");
-        Assert.Equal(3, mentor.Exemplars.Count);
+        Assert.Equal(StyleProfile.MaxExemplars, mentor.Exemplars.Count);
     }
 
     [Fact]
@@ -142,7 +142,8 @@ public sealed class StyleProfileTests(ITestOutputHelper output)
                 : typical[random.Next(typical.Length)];
             StyleLearner.Learn(text, Monday9, profile);
         }
-        Assert.Equal(3, profile.Exemplars.Count);
+        // Version 3 keeps up to 8; here there are only four distinct typical messages, and the outlier is never one.
+        Assert.Equal(typical.Length, profile.Exemplars.Count);
         Assert.All(profile.Exemplars, e => Assert.Contains(e.Text, typical));
     }
 
