@@ -16,6 +16,7 @@ public sealed class MessageFeatureExtractorTests
         public void Opener(ulong hash, ReadOnlySpan<char> source, ReadOnlySpan<WordRef> words) => Add(Openers, hash, source, words);
         public void Closer(ulong hash, ReadOnlySpan<char> source, ReadOnlySpan<WordRef> words) => Add(Closers, hash, source, words);
         public void Emoji(ulong hash, ReadOnlySpan<char> emoji) => Emojis.Add(emoji.ToString());
+        public void Word(ulong hash, ReadOnlySpan<char> word) { }
 
         private void Add(List<string> into, ulong hash, ReadOnlySpan<char> source, ReadOnlySpan<WordRef> words)
         {

@@ -75,7 +75,7 @@ public sealed partial class StyleV3StatisticsTests
         Assert.Equal(Count("\\bI\\b"), p.Marks[(int)Mark.UpperI]);
         Assert.Equal(Count("\\b\\p{Lu}{2,}\\b"), p.Marks[(int)Mark.AllCapsWord]);
         Assert.Equal(Count("\n"), p.Marks[(int)Mark.LineBreak]);
-        Assert.Equal(messages.Sum(m => (long)m.Trim().EnumerateRunes().Count()), p.TextChars);
+        Assert.Equal(messages.Sum(m => (long)m.Trim().Replace("\n", "").EnumerateRunes().Count()), p.TextChars); // line breaks are counted as marks
     }
 
     [Fact]
