@@ -138,12 +138,12 @@ public sealed class DurableApp : IAsyncDisposable
     /// again until the workflow's state shows it (the workflow drops re-raised ids, as it drops Zulip's re-sends).
     /// <see cref="TestHostLimitationTests"/> shows the defect, so an upgrade that fixes it is noticed.
     /// </summary>
-    public async Task SignalAsync(ConversationKey conversation, ConversationMessage message)
+    public async Task SignalAsync(ConversationKey conversation, ConversationMessage message, IConversationInstances? instances = null)
     {
-        await ConversationSignal.SendAsync(Instances, conversation, message, CancellationToken.None);
+        await ConversationSignal.SendAsync(instances ?? Instances, conversation, message, CancellationToken.None);
         if (!RedeliverDroppedEvents)
             return;
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         var nextRaise = DateTime.UtcNow + TimeSpan.FromSeconds(3);
         while (await StateAsync(conversation.InstanceId) is not { } state || !state.HasSeen(message.MessageId))
         {
