@@ -16,8 +16,10 @@ public sealed class DurableConversationInstances(DurableTaskClient client) : ICo
     {
         try
         {
+            // Atomic by the backend: the start is refused while an instance with this id is pending, running or
+            // suspended, whatever the host's default policy (host.json pins it too: overridableExistingInstanceStates).
             await client.ScheduleNewOrchestrationInstanceAsync(
-                new TaskName(ConversationWorkflow.Name), input, new StartOrchestrationOptions(instanceId), cancellationToken);
+                new TaskName(ConversationWorkflow.Name), input, StartOptions(instanceId), cancellationToken);
             return true;
         }
         catch (Exception e) when (e is OrchestrationAlreadyExistsException or RpcException { StatusCode: StatusCode.AlreadyExists })
@@ -25,6 +27,11 @@ public sealed class DurableConversationInstances(DurableTaskClient client) : ICo
             return false;
         }
     }
+
+    /// <summary>The start options: this id, refused when an instance is already pending, running or suspended.</summary>
+    public static StartOrchestrationOptions StartOptions(string instanceId) =>
+        new StartOrchestrationOptions(instanceId).WithDedupeStatuses(
+            OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended);
 
     public Task RaiseMessageAsync(string instanceId, ConversationMessage message, CancellationToken cancellationToken) =>
         client.RaiseEventAsync(instanceId, ConversationEvents.Message, message, cancellationToken);

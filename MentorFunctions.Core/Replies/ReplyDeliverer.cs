@@ -29,6 +29,9 @@ public sealed class ReplyDeliverer(
     TimeProvider time,
     ILogger<ReplyDeliverer> logger)
 {
+    /// <summary>How many of the newest messages the re-check just before posting reads.</summary>
+    private const int RecheckMessages = 5;
+
     public async Task<DeliverReplyResult> DeliverAsync(DeliverReplyInput input, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -109,6 +112,18 @@ public sealed class ReplyDeliverer(
             var pending = saved.FirstOrDefault(d => d.StudentId == conversation.StudentId && d.Text == text)
                 ?? await drafts.SaveAsync(conversation.BotEmail, conversation.MentorId, conversation.StudentId, text, ct).ConfigureAwait(false);
             content = Fit(ReplyNotices.Draft(studentName, input.ReplyId, pending.DraftId, text), options.MaxMessageLength);
+        }
+        // The model call can take many seconds: look again, just before posting, for the mentor's own answer (newest
+        // few messages only). Skipped on a retry that already reached Posting: the check above has run for it.
+        if (entry.State != LedgerState.Posting)
+        {
+            var newest = await zulip.GetDirectMessagesAsync(conversation.BotEmail, group, RecheckMessages, ct).ConfigureAwait(false);
+            if (newest.Any(m => m.SenderId == mentor.UserId && m.Id > input.FirstMessageId))
+            {
+                if (!draft)
+                    await zulip.SetTypingAsync(conversation.BotEmail, group, TypingOperation.Stop, CancellationToken.None).ConfigureAwait(false);
+                return await EndAsync(input, entry, DeliveryOutcome.MentorAnswered, "mentor-answered", ct).ConfigureAwait(false);
+            }
         }
         entry = await ledger.SaveAsync(entry with { State = LedgerState.Posting }, ct).ConfigureAwait(false);
         long messageId;
