@@ -113,6 +113,8 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite, ChromiumFixtur
         await page.SelectOptionAsync("#pause-length", "");
         await page.ClickAsync("#pause");
         await page.WaitForSelectorAsync("#pause-state:has-text('paused until resumed')");
+        // The page re-renders the mentor before it writes the outcome line: wait for that line too.
+        await page.WaitForSelectorAsync("#status:has-text('Paused.')");
         Assert.Contains("Paused.", await page.Locator("#status").InnerTextAsync());
         var status = MentorApp.ContentOf(await app.DirectMessageAsync(mentorUser, "status"));
         Assert.Contains("**Pause:** paused until you `resume`", status);
