@@ -277,19 +277,9 @@ public static class MessageFeatureExtractor
 
         private bool TryEmojiCode(ReadOnlySpan<char> line, int i, out int end)
         {
-            end = i;
-            if (i > 0 && char.IsLetterOrDigit(line[i - 1])) return false; // "10:30:00", "http:"
-            var j = i + 1;
-            var letter = false;
-            while (j < line.Length && j - i <= 50)
-            {
-                var c = line[j];
-                if (c is >= 'a' and <= 'z') { letter = true; j++; continue; }
-                if (char.IsAsciiDigit(c) || c is '_' or '+' or '-') { j++; continue; }
-                break;
-            }
-            if (!letter || j >= line.Length || line[j] != ':') return false;
-            end = j + 1;
+            var length = EmojiCodeLength(line, i);
+            end = i + length;
+            if (length == 0) return false;
             var code = line[i..end];
             Features.Emoji++;
             Features.EmojiCodes++;

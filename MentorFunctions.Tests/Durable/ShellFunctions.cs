@@ -100,9 +100,11 @@ public static class ShellFunctions
     }
 
     /// <summary>The little of a Functions invocation an activity reads: its services and cancellation token.</summary>
+    private static long s_invocations;
+
     private sealed class ActivityFunctionContext(IServiceProvider services, string instanceId) : FunctionContext
     {
-        public override string InvocationId { get; } = Guid.NewGuid().ToString("N");
+        public override string InvocationId { get; } = Interlocked.Increment(ref s_invocations).ToString(System.Globalization.CultureInfo.InvariantCulture);
         public override string FunctionId => instanceId;
         public override TraceContext TraceContext => throw new NotSupportedException();
         public override BindingContext BindingContext => throw new NotSupportedException();
