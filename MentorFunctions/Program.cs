@@ -1,8 +1,7 @@
 using MentorFunctions;
 using Microsoft.Azure.Functions.Worker.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
-builder.Services.AddMentorFunctionsShell();
+MentorWorker.Configure(builder);
 builder.Build().Run();
