@@ -12,6 +12,7 @@ public static class MentorWorker
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddMentorFunctionsShell();
+        builder.Services.AddMentorTelemetry(builder.Configuration);
         return builder;
     }
 }

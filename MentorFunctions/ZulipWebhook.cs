@@ -1,6 +1,7 @@
 using System.Net;
 using MentorFunctions.Core.Conversations;
 using MentorFunctions.Core.Intake;
+using MentorFunctions.Core.Telemetry;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.DurableTask.Client;
@@ -12,7 +13,7 @@ namespace MentorFunctions;
 /// The endpoint Zulip's outgoing-webhook bot calls: POST /api/zulip/webhook?code=&lt;function key&gt;.
 /// Core decides everything; this function reads the body, hands it over, and starts or signals the conversation.
 /// </summary>
-public sealed class ZulipWebhook(WebhookIntake intake, ILogger<ZulipWebhook> logger)
+public sealed class ZulipWebhook(WebhookIntake intake, MentorMetrics metrics, ILogger<ZulipWebhook> logger)
 {
     [Function(nameof(ZulipWebhook))]
     public async Task<HttpResponseData> Run(
@@ -38,6 +39,7 @@ public sealed class ZulipWebhook(WebhookIntake intake, ILogger<ZulipWebhook> log
             outcome = WebhookOutcome.Unavailable("The message could not be accepted; try again shortly.");
         }
 
+        metrics.Webhook(outcome);
         var response = request.CreateResponse((HttpStatusCode)outcome.StatusCode);
         response.Headers.Add("Content-Type", "application/json; charset=utf-8");
         await response.WriteStringAsync(outcome.ResponseJson, cancellation);

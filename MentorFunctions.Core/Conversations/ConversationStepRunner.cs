@@ -2,13 +2,15 @@ using MentorFunctions.Core.Commands;
 using MentorFunctions.Core.Replies;
 using MentorFunctions.Core.Storage;
 using MentorFunctions.Core.Style;
+using MentorFunctions.Core.Telemetry;
 using MentorFunctions.Core.Timing;
 
 namespace MentorFunctions.Core.Conversations;
 
 /// <summary>
 /// The real conversation steps: Style records, Timing plans from the learned profile, Replies delivers.
-/// The Durable activities and the virtual-clock host both call this, so both run the same code.
+/// The Durable activities and the virtual-clock host both call this, so both run the same code. Activities run once
+/// per attempt (never replayed), so the planned delay, stand-downs during the wait and transient failures are counted here.
 /// </summary>
 public sealed class ConversationStepRunner(
     IMessageRecorder recorder,
@@ -18,16 +20,40 @@ public sealed class ConversationStepRunner(
     ReplyDeliverer deliverer,
     DraftStore drafts,
     IMentorRegistry registry,
-    PendingReplyBoard pendingReplies) : IConversationSteps
+    PendingReplyBoard pendingReplies,
+    MentorMetrics metrics) : IConversationSteps
 {
-    public async Task<RecordMessageResult> RecordAsync(RecordMessageInput input, CancellationToken cancellationToken = default)
+    public Task<RecordMessageResult> RecordAsync(RecordMessageInput input, CancellationToken cancellationToken = default) =>
+        CountTransient(StepNames.RecordMessage, () => RecordCoreAsync(input, cancellationToken));
+
+    public Task<ReplyPlan> PlanReplyAsync(PlanReplyInput input, CancellationToken cancellationToken = default) =>
+        CountTransient(StepNames.PlanReply, () => PlanReplyCoreAsync(input, cancellationToken));
+
+    public Task<DeliverReplyResult> DeliverReplyAsync(DeliverReplyInput input, CancellationToken cancellationToken = default) =>
+        CountTransient(StepNames.DeliverReply, () => DeliverReplyCoreAsync(input, cancellationToken));
+
+    private async Task<T> CountTransient<T>(string step, Func<Task<T>> run)
+    {
+        try
+        {
+            return await run().ConfigureAwait(false);
+        }
+        catch (TransientStepException)
+        {
+            metrics.StepTransientFailure(step);
+            throw;
+        }
+    }
+
+    private async Task<RecordMessageResult> RecordCoreAsync(RecordMessageInput input, CancellationToken cancellationToken)
     {
         var (conversation, message) = (input.Conversation, input.Message);
         var counted = await recorder.RecordAsync(conversation, message, cancellationToken).ConfigureAwait(false);
         if (message.Role == ParticipantRole.Mentor)
         {
             // The mentor answered: the workflow stands the reply down, and status stops showing it.
-            await pendingReplies.ClearAsync(conversation, replyId: null, cancellationToken).ConfigureAwait(false);
+            if (await pendingReplies.ClearAsync(conversation, replyId: null, cancellationToken).ConfigureAwait(false))
+                metrics.StandDown("waiting");
             // The mentor answered in person: a draft still waiting for this student would now say the wrong thing.
             // Zulip's timestamps are whole seconds, so a draft made in the same second as the answer counts as older.
             await drafts.DiscardForStudentAsync(conversation.BotEmail, conversation.MentorId, conversation.StudentId, message.SentAt.AddSeconds(1), cancellationToken)
@@ -37,7 +63,7 @@ public sealed class ConversationStepRunner(
         return new RecordMessageResult(!counted, score);
     }
 
-    public async Task<ReplyPlan> PlanReplyAsync(PlanReplyInput input, CancellationToken cancellationToken = default)
+    private async Task<ReplyPlan> PlanReplyCoreAsync(PlanReplyInput input, CancellationToken cancellationToken)
     {
         var conversation = input.Conversation;
         var style = await profiles.ReadForReplyAsync(conversation, cancellationToken).ConfigureAwait(false);
@@ -46,10 +72,11 @@ public sealed class ConversationStepRunner(
         var plan = planner.Plan(style.Timing, input, quiet);
         await pendingReplies.SetAsync(conversation, input.FirstMessageId, plan.DueAt < plan.NotAfter ? plan.DueAt : plan.NotAfter, cancellationToken)
             .ConfigureAwait(false);
+        metrics.PlannedDelay(plan.DelaySeconds);
         return plan;
     }
 
-    public async Task<DeliverReplyResult> DeliverReplyAsync(DeliverReplyInput input, CancellationToken cancellationToken = default)
+    private async Task<DeliverReplyResult> DeliverReplyCoreAsync(DeliverReplyInput input, CancellationToken cancellationToken)
     {
         DeliverReplyResult result;
         try

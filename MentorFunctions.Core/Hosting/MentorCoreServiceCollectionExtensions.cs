@@ -8,6 +8,7 @@ using MentorFunctions.Core.Intake;
 using MentorFunctions.Core.Replies;
 using MentorFunctions.Core.Storage;
 using MentorFunctions.Core.Style;
+using MentorFunctions.Core.Telemetry;
 using MentorFunctions.Core.Timing;
 using MentorFunctions.Core.Zulip;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,7 @@ public static class MentorCoreServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
+        services.AddMentorMetrics();
         services.AddMentorStorage();
         services.AddOptions<ZulipOptions>().BindConfiguration(ZulipOptions.Section)
             .Validate(o => o.Bots.Count > 0, "Configure at least one bot: Zulip:Bots:0:Site, Email, ApiKey, WebhookToken.")

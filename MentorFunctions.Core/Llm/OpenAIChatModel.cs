@@ -1,11 +1,13 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Azure.AI.OpenAI;
 using Azure.AI.OpenAI.Chat;
 using Azure.Identity;
 using MentorFunctions.Core.Conversations;
+using MentorFunctions.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenAI;
@@ -27,13 +29,19 @@ public sealed class OpenAIChatModel : IChatModel
     private readonly LlmOptions _options;
     private readonly LlmRequestShape _shape;
     private readonly ILogger<OpenAIChatModel> _logger;
+    private readonly MentorMetrics? _metrics;
+    private readonly GenAiCall _call;
 
-    public OpenAIChatModel(IOptions<LlmOptions> options, IHttpClientFactory httpClientFactory, ILogger<OpenAIChatModel> logger)
+    public OpenAIChatModel(IOptions<LlmOptions> options, IHttpClientFactory httpClientFactory, ILogger<OpenAIChatModel> logger, MentorMetrics? metrics = null)
     {
+        _metrics = metrics;
         _options = options.Value;
         _shape = LlmRequestShapes.Resolve(_options);
         _logger = logger;
         _chat = CreateChatClient(_options, httpClientFactory.CreateClient(HttpClientName));
+        _call = _options.Provider == LlmProvider.AzureOpenAI
+            ? new GenAiCall(_options.ModelName, "azure.ai.openai", "az.ai.openai")
+            : new GenAiCall(_options.ModelName, "openai", "openai");
     }
 
     internal static ChatClient CreateChatClient(LlmOptions options, HttpClient http)
@@ -75,6 +83,7 @@ public sealed class OpenAIChatModel : IChatModel
         var completionOptions = RequestOptions(maxOutputTokens);
 
         OpenAI.Chat.ChatCompletion answer;
+        var started = Stopwatch.GetTimestamp();
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -83,12 +92,18 @@ public sealed class OpenAIChatModel : IChatModel
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
+            _metrics?.ModelCall(_call, Stopwatch.GetElapsedTime(started), null, null, "timeout");
             throw new TransientStepException("The chat model timed out", null, e);
         }
         catch (ClientResultException e)
         {
+            // The prompt refused by Azure's content filter is an answer (with no tokens), not an error.
+            var refused = e.Status == 400 && ErrorCode(e.GetRawResponse()) == "content_filter";
+            _metrics?.ModelCall(_call, Stopwatch.GetElapsedTime(started), refused ? 0 : null, refused ? 0 : null,
+                refused ? null : e.Status == 0 ? "connection" : e.Status.ToString(CultureInfo.InvariantCulture));
             return MapFailure(e);
         }
+        _metrics?.ModelCall(_call, Stopwatch.GetElapsedTime(started), answer.Usage?.InputTokenCount, answer.Usage?.OutputTokenCount, null);
 
         var text = string.Concat(answer.Content.Where(p => p.Kind == ChatMessageContentPartKind.Text).Select(p => p.Text)).Trim();
         var filtered = answer.FinishReason == ChatFinishReason.ContentFilter;

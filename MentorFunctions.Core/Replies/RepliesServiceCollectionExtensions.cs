@@ -1,5 +1,6 @@
 using MentorFunctions.Core.Llm;
 using MentorFunctions.Core.Storage;
+using MentorFunctions.Core.Telemetry;
 using MentorFunctions.Core.Zulip;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,6 +16,7 @@ public static class RepliesServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddMentorReplies(this IServiceCollection services)
     {
+        services.AddMentorMetrics();
         services.AddOptions<ReplyOptions>().BindConfiguration(ReplyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using MentorFunctions.Core.Conversations;
+using MentorFunctions.Core.Telemetry;
 
 namespace MentorFunctions.Core.Storage;
 
@@ -22,9 +23,10 @@ public sealed record AuditEntry(
 
 /// <summary>
 /// The audit trail of AI replies in Table Storage (table "audit"): partition = conversation instance id, row = reply id
-/// then time, so one conversation reads back in order and every attempt of a retried step is kept.
+/// then time, so one conversation reads back in order and every attempt of a retried step is kept. Every reply outcome
+/// passes here, so here it is counted (<see cref="MentorMetrics.Replies"/>): outcome and reason, never content.
 /// </summary>
-public sealed class AuditLog(TableStore store)
+public sealed class AuditLog(TableStore store, MentorMetrics metrics)
 {
     public const string TableName = "audit";
     private const int Version = 1;
@@ -52,6 +54,7 @@ public sealed class AuditLog(TableStore store)
         };
         // Upsert: a retried step that records the same instant again must not fail on the duplicate key.
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        metrics.Reply(entry.Outcome, entry.Reason);
     }
 
     /// <summary>The audit entries of one conversation, oldest reply first.</summary>

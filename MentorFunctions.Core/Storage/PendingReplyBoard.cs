@@ -26,8 +26,11 @@ public sealed class PendingReplyBoard(TableStore tables) : IPersonalDataStore
         }, TableUpdateMode.Replace, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Clears the conversation's pending reply; with <paramref name="replyId"/>, only if it is still that one.</summary>
-    public async Task ClearAsync(ConversationKey conversation, long? replyId, CancellationToken ct)
+    /// <summary>
+    /// Clears the conversation's pending reply; with <paramref name="replyId"/>, only if it is still that one.
+    /// True when there was one to clear.
+    /// </summary>
+    public async Task<bool> ClearAsync(ConversationKey conversation, long? replyId, CancellationToken ct)
     {
         var table = await tables.GetTableAsync(TableName, ct).ConfigureAwait(false);
         var pk = Partition(conversation.BotEmail, conversation.MentorId);
@@ -36,9 +39,9 @@ public sealed class PendingReplyBoard(TableStore tables) : IPersonalDataStore
         {
             var found = await table.GetEntityIfExistsAsync<TableEntity>(pk, rk, cancellationToken: ct).ConfigureAwait(false);
             if (!found.HasValue || found.Value!.GetInt64("ReplyId") != id)
-                return;
+                return false;
         }
-        await table.DeleteIfExistsAsync(pk, rk, ct).ConfigureAwait(false);
+        return await table.DeleteIfExistsAsync(pk, rk, ct).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<PendingReplyNotice>> ListAsync(string botEmail, long mentorId, CancellationToken ct)

@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using MentorFunctions.Core.Conversations;
 using MentorFunctions.Core.Style;
+using MentorFunctions.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -27,10 +28,13 @@ public sealed class ProfileStore : IMessageRecorder, IStyleProfileReader
     private readonly StyleOptions _options;
     private readonly StylePrior _prior;
     private readonly ILogger<ProfileStore> _logger;
+    private readonly MentorMetrics? _metrics;
     private long _conflicts;
 
-    public ProfileStore(TableStore tables, TimeProvider time, IOptions<StyleOptions> options, ILogger<ProfileStore>? logger = null, StylePrior? prior = null)
+    public ProfileStore(TableStore tables, TimeProvider time, IOptions<StyleOptions> options, ILogger<ProfileStore>? logger = null, StylePrior? prior = null,
+        MentorMetrics? metrics = null)
     {
+        _metrics = metrics;
         _tables = tables ?? throw new ArgumentNullException(nameof(tables));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _options = options?.Value ?? new StyleOptions();
@@ -94,6 +98,7 @@ public sealed class ProfileStore : IMessageRecorder, IStyleProfileReader
             catch (RequestFailedException e) when (e.Status is 412 or 409)
             {
                 Interlocked.Increment(ref _conflicts);
+                _metrics?.ProfileWriteConflict();
                 if (attempt >= _options.MaxWriteAttempts)
                 {
                     _logger.LogWarning("Profile write for {InstanceId} still conflicting after {Attempts} attempts", conversation.InstanceId, attempt);

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using MentorFunctions.Core.Conversations;
+using MentorFunctions.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -24,10 +25,12 @@ public sealed class ZulipClient : IZulipClient
     private readonly IHttpClientFactory _httpClientFactory;
     private readonly IOptions<ZulipOptions> _options;
     private readonly ILogger<ZulipClient> _logger;
+    private readonly MentorMetrics? _metrics;
     private readonly ConcurrentDictionary<string, ZulipUser> _ownUsers = new(StringComparer.OrdinalIgnoreCase);
 
-    public ZulipClient(IHttpClientFactory httpClientFactory, IOptions<ZulipOptions> options, ILogger<ZulipClient> logger)
+    public ZulipClient(IHttpClientFactory httpClientFactory, IOptions<ZulipOptions> options, ILogger<ZulipClient> logger, MentorMetrics? metrics = null)
     {
+        _metrics = metrics;
         _httpClientFactory = httpClientFactory;
         _options = options;
         _logger = logger;
@@ -144,6 +147,7 @@ public sealed class ZulipClient : IZulipClient
             if (status == HttpStatusCode.TooManyRequests)
             {
                 var retryAfter = RetryAfter(response, body);
+                _metrics?.ZulipRateLimit(operation, retryAfter);
                 _logger.LogWarning("Zulip {Operation} rate-limited for bot {BotHash}; retry after {RetryAfter}", operation, ConversationKey.BotHash(botEmail), retryAfter);
                 throw new TransientStepException($"Zulip {operation} rate-limited", retryAfter);
             }

@@ -1,5 +1,9 @@
+using System.Diagnostics.Metrics;
 using System.Reflection;
 using System.Text.Json;
+using Azure.Identity;
+using Azure.Monitor.OpenTelemetry.Exporter;
+using MentorFunctions.Core.Telemetry;
 using MentorFunctions.Tests.Fixtures;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
@@ -7,6 +11,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using Xunit.Abstractions;
 
 namespace MentorFunctions.Tests.Hosting;
@@ -45,6 +51,35 @@ public sealed class WorkerStartupTests(ITestOutputHelper output)
 
         var error = Assert.ThrowsAny<OptionsValidationException>(() => host.Services.GetRequiredService<IStartupValidator>().Validate());
         Assert.Contains("ApiKey", error.Message);
+    }
+
+    [Fact]
+    public void With_Application_Insights_set_the_worker_exports_the_product_meter_signed_in_as_the_managed_identity()
+    {
+        var settings = SampleSettings();
+        // What infra/ sets: the connection string (no key is accepted: local auth is off) and the identity's client id.
+        settings[WorkerTelemetry.ConnectionStringSetting] = "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://127.0.0.1:9/";
+        settings[WorkerTelemetry.ClientIdSetting] = "11111111-2222-3333-4444-555555555555";
+        using var host = BuildWorker(settings);
+        host.Services.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.NotNull(host.Services.GetService<MeterProvider>());
+        Assert.NotNull(host.Services.GetService<TracerProvider>());
+        // The provider listens to the product's meter: its instruments are enabled.
+        var probe = host.Services.GetRequiredService<IMeterFactory>().Create(MentorMetrics.MeterName).CreateCounter<long>("mentor.test.probe");
+        Assert.True(probe.Enabled);
+        var exporter = host.Services.GetRequiredService<IOptionsMonitor<AzureMonitorExporterOptions>>().Get(Options.DefaultName);
+        Assert.IsType<ManagedIdentityCredential>(exporter.Credential);
+        Assert.Equal(settings[WorkerTelemetry.ConnectionStringSetting], exporter.ConnectionString);
+    }
+
+    [Fact]
+    public void Without_Application_Insights_no_telemetry_pipeline_is_built()
+    {
+        using var host = BuildWorker(SampleSettings());
+        Assert.Null(host.Services.GetService<MeterProvider>());
+        var probe = host.Services.GetRequiredService<IMeterFactory>().Create(MentorMetrics.MeterName).CreateCounter<long>("mentor.test.probe");
+        Assert.False(probe.Enabled);
     }
 
     /// <summary>Every class of the shell with a [Function] method (static classes hold only orchestrators: nothing to create).</summary>

@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using MentorFunctions.Core.Conversations;
+using MentorFunctions.Core.Replies;
+using MentorFunctions.Core.Telemetry;
 using MentorFunctions.Tests.Fixtures;
 
 namespace MentorFunctions.Tests.Infra;
@@ -66,9 +69,12 @@ public sealed class FlexSettingsTests(CompiledInfra infra) : IClassFixture<Compi
         var (_, rules) = infra.Single("Microsoft.Insights/scheduledQueryRules");
         var queries = infra.Module("alerts").Template["variables"]!["appMetricAlerts"]!.AsArray()
             .Select(a => (string)a!["query"]!).ToList();
-        Assert.Contains(queries, q => q.Contains("\"mentor.replies\"", StringComparison.Ordinal) && q.Contains("== \"failed\"", StringComparison.Ordinal));
-        Assert.Contains(queries, q => q.Contains("\"mentor.webhook.requests\"", StringComparison.Ordinal) && q.Contains("http.response.status_code", StringComparison.Ordinal));
-        Assert.Contains(queries, q => q.Contains("\"token_budget\"", StringComparison.Ordinal));
+        // ... exactly as MentorMetrics names and tags them (a renamed instrument or reason would silence an alert).
+        Assert.Contains(queries, q => q.Contains($"\"{MentorMetrics.Replies}\"", StringComparison.Ordinal)
+            && q.Contains($"== \"{MentorMetrics.OutcomeName(DeliveryOutcome.Failed)}\"", StringComparison.Ordinal));
+        Assert.Contains(queries, q => q.Contains($"\"{MentorMetrics.WebhookRequests}\"", StringComparison.Ordinal) && q.Contains("http.response.status_code", StringComparison.Ordinal));
+        Assert.Contains(queries, q => q.Contains($"== \"{MentorMetrics.OutcomeName(DeliveryOutcome.Limited)}\"", StringComparison.Ordinal)
+            && q.Contains($"== \"{ReplyLimiter.OrganisationTokens}\"", StringComparison.Ordinal));
         Assert.NotNull(rules["copy"]);
     }
 }

@@ -1,6 +1,10 @@
+using System.Diagnostics.Metrics;
 using MentorFunctions.Core.Conversations;
 using MentorFunctions.Core.Llm;
+using MentorFunctions.Core.Telemetry;
 using MentorFunctions.Tests.Fixtures.Loopback;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -30,7 +34,7 @@ public sealed class OpenAIChatModelTests : IAsyncLifetime
     }
 
     private OpenAIChatModel Model(LlmProvider provider = LlmProvider.AzureOpenAI, TimeSpan? timeout = null, string? model = null,
-        LlmRequestShape shape = LlmRequestShape.Auto) =>
+        LlmRequestShape shape = LlmRequestShape.Auto, MentorMetrics? metrics = null) =>
         new(Options.Create(new LlmOptions
             {
                 Provider = provider,
@@ -43,7 +47,38 @@ public sealed class OpenAIChatModelTests : IAsyncLifetime
                 Temperature = 0.5f,
                 ReasoningTokenAllowance = 1000,
             }),
-            new SingleClientFactory(_http), NullLogger<OpenAIChatModel>.Instance);
+            new SingleClientFactory(_http), NullLogger<OpenAIChatModel>.Instance, metrics);
+
+    [Fact]
+    public async Task Each_call_is_measured_in_the_GenAI_conventions_and_a_failed_one_carries_its_error_type()
+    {
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meters = services.GetRequiredService<IMeterFactory>();
+        using var tokens = new MetricCollector<long>(meters, MentorMetrics.MeterName, MentorMetrics.GenAiTokenUsage);
+        using var duration = new MetricCollector<double>(meters, MentorMetrics.MeterName, MentorMetrics.GenAiOperationDuration);
+        var model = Model(LlmProvider.OpenAICompatible, model: "gpt-4.1-mini", metrics: new MentorMetrics(meters));
+
+        _server.Enqueue(LoopbackOpenAIServer.Completion("Start with the base case.", promptTokens: 211, completionTokens: 17));
+        await model.CompleteAsync(Prompt, 50);
+        _server.Enqueue(LoopbackOpenAIServer.Error(429, "429", "Rate limit reached"));
+        await Assert.ThrowsAsync<TransientStepException>(() => model.CompleteAsync(Prompt, 50));
+
+        var usage = tokens.GetMeasurementSnapshot();
+        Assert.Equal(2, usage.Count); // the failed call used no tokens
+        Assert.Equal(211, usage.Single(m => (string?)m.Tags["gen_ai.token.type"] == "input").Value);
+        Assert.Equal(17, usage.Single(m => (string?)m.Tags["gen_ai.token.type"] == "output").Value);
+        var calls = duration.GetMeasurementSnapshot();
+        Assert.Equal(2, calls.Count);
+        Assert.All(calls, m =>
+        {
+            Assert.Equal("chat", m.Tags["gen_ai.operation.name"]);
+            Assert.Equal("gpt-4.1-mini", m.Tags["gen_ai.request.model"]);
+            Assert.Equal("openai", m.Tags["gen_ai.provider.name"]);
+            Assert.True(m.Value >= 0);
+        });
+        Assert.False(calls[0].Tags.ContainsKey("error.type"));
+        Assert.Equal("429", calls[1].Tags["error.type"]);
+    }
 
     [Theory]
     [InlineData(LlmProvider.AzureOpenAI)]

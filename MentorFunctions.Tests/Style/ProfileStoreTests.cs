@@ -2,9 +2,11 @@ using Azure.Data.Tables;
 using MentorFunctions.Core.Conversations;
 using MentorFunctions.Core.Storage;
 using MentorFunctions.Core.Style;
+using MentorFunctions.Core.Telemetry;
 using MentorFunctions.Tests.Fixtures;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Options;
 
 namespace MentorFunctions.Tests.Style;
@@ -24,8 +26,8 @@ public sealed class ProfileStoreTests(AzuriteFixture azurite)
     private static ConversationMessage FromStudent(long id, DateTimeOffset at, long student = 21) =>
         new(id, student, ParticipantRole.Student, at, "how do I fix this?");
 
-    private static ProfileStore NewStore(TableStore tables) =>
-        new(tables, TimeProvider.System, Options.Create(new StyleOptions()));
+    private static ProfileStore NewStore(TableStore tables, MentorMetrics? metrics = null) =>
+        new(tables, TimeProvider.System, Options.Create(new StyleOptions()), metrics: metrics);
 
     private static async Task<(StyleProfile Profile, PairLedger Ledger)?> ReadRowAsync(TableStore tables, string rowKey)
     {
@@ -43,7 +45,11 @@ public sealed class ProfileStoreTests(AzuriteFixture azurite)
         const int writers = 16;
         const int perWriter = 4;
         // Each writer is its own store instance, as separate Function hosts would be; half write to one pair, half to others.
-        var stores = Enumerable.Range(0, writers).Select(_ => NewStore(tables)).ToArray();
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meters = services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+        using var conflicts = new MetricCollector<long>(meters, MentorMetrics.MeterName, MentorMetrics.ProfileWriteConflicts);
+        var metrics = new MentorMetrics(meters);
+        var stores = Enumerable.Range(0, writers).Select(_ => NewStore(tables, metrics)).ToArray();
         var tasks = Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
         {
             var store = stores[w];
@@ -56,6 +62,8 @@ public sealed class ProfileStoreTests(AzuriteFixture azurite)
         })).ToArray();
         await Task.WhenAll(tasks);
         Assert.True(stores.Sum(s => s.Conflicts) > 0, "the writers never collided: the test did not exercise concurrency");
+        // Every conflict met is counted on the product's meter.
+        Assert.Equal(stores.Sum(s => s.Conflicts), conflicts.GetMeasurementSnapshot().Sum(m => m.Value));
 
         var mentor = await ReadRowAsync(tables, ProfileStore.MentorRow);
         Assert.Equal(writers * perWriter, mentor!.Value.Profile.Messages);

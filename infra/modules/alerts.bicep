@@ -233,7 +233,7 @@ var appMetricAlerts = [
     name: 'token-budget-reached'
     description: 'The organisation-wide daily token budget is used up: AI replies are held until tomorrow (mentors still answer).'
     severity: 2
-    query: 'customMetrics | where name == "mentor.replies" and tostring(customDimensions["mentor.reply.outcome"]) == "limited" and tostring(customDimensions["mentor.reply.reason"]) == "token_budget" | summarize limited = sum(valueSum)'
+    query: 'customMetrics | where name == "mentor.replies" and tostring(customDimensions["mentor.reply.outcome"]) == "limited" and tostring(customDimensions["mentor.reply.reason"]) == "organisation-tokens" | summarize limited = sum(valueSum)'
     measure: 'limited'
   }
 ]
