@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using MentorFunctions.Core.Llm.Tokens;
 
 namespace MentorFunctions.Core.Llm;
 
@@ -56,6 +57,12 @@ public sealed class LlmOptions
     /// </summary>
     [Range(0, 32768)]
     public int ReasoningTokenAllowance { get; set; } = 2000;
+
+    /// <summary>
+    /// How prompt tokens are counted for the budget: Auto (the model's real tokenizer, o200k_base, for the GPT-4o, GPT-4.1,
+    /// GPT-5 families and o-series; the UTF-8 ÷ 3 estimate for others), O200kBase, or Estimate.
+    /// </summary>
+    public LlmTokenizer Tokenizer { get; set; } = LlmTokenizer.Auto;
 
     /// <summary>The model's name as configured: <see cref="Model"/>, else the deployment name.</summary>
     public string ModelName => string.IsNullOrWhiteSpace(Model) ? Deployment : Model.Trim();

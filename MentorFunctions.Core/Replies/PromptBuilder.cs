@@ -2,20 +2,24 @@ using System.Globalization;
 using System.Text;
 using MentorFunctions.Core.Conversations;
 using MentorFunctions.Core.Llm;
+using MentorFunctions.Core.Llm.Tokens;
 using MentorFunctions.Core.Storage;
 using MentorFunctions.Core.Style;
 using Microsoft.Extensions.Options;
 
 namespace MentorFunctions.Core.Replies;
 
-/// <summary>A prompt ready for the model, with its estimated size (by <see cref="TokenEstimator"/>).</summary>
+/// <summary>
+/// A prompt ready for the model, with its size: counted by the model's tokenizer when it is known, else estimated
+/// (<see cref="ITokenCounter"/>).
+/// </summary>
 public sealed record ReplyPrompt(IReadOnlyList<ChatTurn> Turns, int EstimatedTokens, int HistoryMessagesUsed);
 
 /// <summary>
 /// Builds the prompt for one AI reply: a system message from the mentor's style (never any student text), then the
 /// conversation as alternating user (student) / assistant (mentor) turns, newest kept first, within the token budget.
 /// </summary>
-public sealed class PromptBuilder(IOptions<ReplyOptions> options)
+public sealed class PromptBuilder(IOptions<ReplyOptions> options, ITokenCounter tokens)
 {
     /// <summary>The system message may take at most this share of the budget; the rest is for the conversation.</summary>
     private const double SystemShare = 0.45;
@@ -28,26 +32,27 @@ public sealed class PromptBuilder(IOptions<ReplyOptions> options)
         ArgumentNullException.ThrowIfNull(style);
         ArgumentNullException.ThrowIfNull(mentor);
         ArgumentNullException.ThrowIfNull(history);
-        var budget = options.Value.PromptTokenBudget - TokenEstimator.ReplyPriming;
+        var budget = options.Value.PromptTokenBudget - tokens.ReplyPriming;
 
         var system = SystemMessage(style, mentor, (int)(budget * SystemShare));
-        var remaining = budget - TokenEstimator.Message(system);
+        var remaining = budget - tokens.CountMessage(system);
 
         // Newest first until the budget is spent; the newest message is cut rather than dropped if it alone is too long.
         var picked = new List<ConversationMessage>();
         foreach (var message in history.OrderByDescending(m => m.MessageId))
         {
             if (string.IsNullOrWhiteSpace(message.Content)) continue;
-            var cost = TokenEstimator.Message(message.Content);
+            var cost = tokens.CountMessage(message.Content);
             if (cost <= remaining)
             {
                 picked.Add(message);
                 remaining -= cost;
                 continue;
             }
-            if (picked.Count == 0 && remaining > TokenEstimator.PerMessageOverhead + 8)
+            if (picked.Count == 0 && remaining > tokens.PerMessageOverhead + 8)
             {
-                var cut = TokenEstimator.Truncate(message.Content, remaining - TokenEstimator.PerMessageOverhead - 1) + "…";
+                // Two tokens spare for the ellipsis (one in o200k_base; the estimate counts it as one).
+                var cut = tokens.Truncate(message.Content, remaining - tokens.PerMessageOverhead - 2) + "…";
                 picked.Add(message with { Content = cut });
             }
             break;
@@ -63,11 +68,11 @@ public sealed class PromptBuilder(IOptions<ReplyOptions> options)
             else
                 turns.Add(new ChatTurn(role, message.Content));
         }
-        var estimate = turns.Sum(t => TokenEstimator.Message(t.Text)) + TokenEstimator.ReplyPriming;
+        var estimate = turns.Sum(t => tokens.CountMessage(t.Text)) + tokens.ReplyPriming;
         return new ReplyPrompt(turns, estimate, picked.Count);
     }
 
-    private static string SystemMessage(StyleSnapshot style, MentorRecord mentor, int maxTokens)
+    private string SystemMessage(StyleSnapshot style, MentorRecord mentor, int maxTokens)
     {
         var name = mentor.FullName;
         var sb = new StringBuilder();
@@ -108,14 +113,14 @@ public sealed class PromptBuilder(IOptions<ReplyOptions> options)
 
         // Exemplars last: as many as fit the system share, each cut to a sensible length.
         var header = "\n\nExamples of " + name + "'s own messages (their voice, not content to repeat):";
-        var used = TokenEstimator.Message(sb.ToString()) + TokenEstimator.Text(header);
+        var used = tokens.CountMessage(sb.ToString()) + tokens.CountText(header);
         var exemplars = new StringBuilder();
         foreach (var exemplar in style.Exemplars.Where(e => !string.IsNullOrWhiteSpace(e)).Take(MaxExemplars))
         {
             var text = exemplar.Trim();
             if (text.Length > MaxExemplarChars) text = text[..MaxExemplarChars] + "…";
             var line = "\n---\n" + text;
-            var cost = TokenEstimator.Text(line);
+            var cost = tokens.CountText(line);
             if (used + cost > maxTokens) break;
             exemplars.Append(line);
             used += cost;
@@ -125,9 +130,9 @@ public sealed class PromptBuilder(IOptions<ReplyOptions> options)
 
         var system = sb.ToString();
         // A very long persona could still push past the share: cut rather than overflow the whole prompt.
-        return TokenEstimator.Message(system) <= maxTokens
+        return tokens.CountMessage(system) <= maxTokens
             ? system
-            : TokenEstimator.Truncate(system, maxTokens - TokenEstimator.PerMessageOverhead);
+            : tokens.Truncate(system, maxTokens - tokens.PerMessageOverhead);
     }
 
     private static void AppendPhrases(StringBuilder sb, string label, IReadOnlyList<PhraseUse> phrases)

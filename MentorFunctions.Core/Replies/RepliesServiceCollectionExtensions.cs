@@ -1,9 +1,11 @@
 using MentorFunctions.Core.Llm;
+using MentorFunctions.Core.Llm.Tokens;
 using MentorFunctions.Core.Storage;
 using MentorFunctions.Core.Telemetry;
 using MentorFunctions.Core.Zulip;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace MentorFunctions.Core.Replies;
 
@@ -26,6 +28,8 @@ public static class RepliesServiceCollectionExtensions
 
         services.TryAddSingleton<IZulipClient, ZulipClient>();
         services.TryAddSingleton<IChatModel, OpenAIChatModel>();
+        // One tokenizer per process: creating it loads the whole vocabulary.
+        services.TryAddSingleton<ITokenCounter>(sp => TokenCounters.For(sp.GetRequiredService<IOptions<LlmOptions>>().Value));
         services.TryAddSingleton<PromptBuilder>();
         services.TryAddSingleton<ReplyLimitCounters>();
         services.TryAddSingleton<ReplyLimiter>();

@@ -28,7 +28,7 @@ public sealed class ReplyOptions
     [Range(1, long.MaxValue)]
     public long DailyTokenBudget { get; set; } = 500_000;
 
-    /// <summary>The most tokens a whole prompt (system message and history) may take, by <see cref="TokenEstimator"/>.</summary>
+    /// <summary>The most tokens a whole prompt (system message and history) may take, counted by the model's tokenizer (Llm:Tokenizer).</summary>
     [Range(200, 100_000)]
     public int PromptTokenBudget { get; set; } = 2000;
 

@@ -1,5 +1,6 @@
 using MentorFunctions.Core.Conversations;
 using MentorFunctions.Core.Llm;
+using MentorFunctions.Core.Llm.Tokens;
 using MentorFunctions.Core.Replies;
 using MentorFunctions.Core.Storage;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,55 @@ public sealed class PromptBuilderTests(ITestOutputHelper output)
     private const long Mentor = 10, Student = 20;
     private static readonly MentorRecord Ana = new("bot@example.com", Mentor, "ana@example.com", "Ana Lima", DateTimeOffset.UnixEpoch,
         Persona: "I teach data engineering and like concrete examples.");
-    private readonly PromptBuilder _builder = new(Options.Create(new ReplyOptions()));
+    /// <summary>The default model's real tokenizer (gpt-5.4-mini: o200k_base).</summary>
+    private readonly PromptBuilder _builder = Builder("gpt-5.4-mini");
+
+    private static PromptBuilder Builder(string model) => new(Options.Create(new ReplyOptions()), TokenCounters.ForModel(model));
+
+    /// <summary>
+    /// Mentoring chat as people write it: questions and answers of varied length, in several languages, with code, links
+    /// and emoji (hand-written lines, recombined; the budget arithmetic is what is under test, not the content).
+    /// </summary>
+    private static readonly string[] StudentLines =
+    [
+        "Hi! I'm stuck on exercise 3, the join keeps returning duplicates. Any idea why?",
+        "ok",
+        "I tried `SELECT * FROM orders o JOIN customers c ON o.customer_id = c.id` but the totals are doubled 😅",
+        "Danke für die Erklärung, ich probiere es morgen nochmal.",
+        "¿Puedo entregar la tarea el lunes? Tuve un problema con mi portátil.",
+        "課題の締め切りはいつですか？",
+        "Here is the traceback: KeyError: 'price' in line 42 of pipeline.py",
+        "thanks!! that worked 🎉",
+        "Should I use a window function here or a GROUP BY? The docs at https://www.postgresql.org/docs/current/tutorial-window.html confuse me.",
+        "sorry for the late reply, exams this week",
+    ];
+
+    private static readonly string[] MentorLines =
+    [
+        "Good question. Duplicates after a join usually mean the key isn't unique on one side — check `SELECT customer_id, count(*) FROM customers GROUP BY 1 HAVING count(*) > 1`.",
+        "Yes, Monday is fine. Take care of the laptop first.",
+        "Nice work! 🙌",
+        "Try a window function: `sum(total) OVER (PARTITION BY customer_id)` keeps every row, GROUP BY collapses them.",
+        "Look at line 42: the dict has no 'price' key for refunds. Use `.get('price', 0)` or filter refunds out earlier.",
+        "Gern geschehen! Melde dich, wenn es hakt.",
+        "No worries, good luck with the exams.",
+        "Let's go through it in our call on Thursday.",
+    ];
+
+    private static List<ConversationMessage> NaturalHistory(int count)
+    {
+        var random = new Random(count);
+        var list = new List<ConversationMessage>();
+        for (var i = 0; i < count; i++)
+        {
+            var student = random.NextDouble() < 0.55;
+            var line = student ? StudentLines[random.Next(StudentLines.Length)] : MentorLines[random.Next(MentorLines.Length)];
+            list.Add(new ConversationMessage(1000 + i, student ? Student : Mentor, student ? ParticipantRole.Student : ParticipantRole.Mentor,
+                DateTimeOffset.UnixEpoch.AddMinutes(i), line));
+        }
+        list.Add(new ConversationMessage(1000 + count, Student, ParticipantRole.Student, DateTimeOffset.UnixEpoch.AddMinutes(count), "STUDENT-LATEST how do I join two tables?"));
+        return list;
+    }
 
     /// <summary>A realistic conversation: alternating bursts, varied lengths, some emoji and code, newest last.</summary>
     private static List<ConversationMessage> History(int count)
@@ -32,28 +81,48 @@ public sealed class PromptBuilderTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData(10)]
-    [InlineData(100)]
-    [InlineData(10_000)]
-    public void Prompt_stays_within_2000_tokens_and_keeps_the_newest_messages(int messages)
+    [InlineData(10, "gpt-5.4-mini")]
+    [InlineData(100, "gpt-5.4-mini")]
+    [InlineData(10_000, "gpt-5.4-mini")]
+    [InlineData(10, "llama3.1")]
+    [InlineData(100, "llama3.1")]
+    [InlineData(10_000, "llama3.1")]
+    public void Prompt_stays_within_2000_tokens_and_keeps_the_newest_messages(int messages, string model)
     {
-        var history = History(messages);
-        var prompt = _builder.Build(ReplyTestData.Style(Mentor), Ana, history);
+        var counter = TokenCounters.ForModel(model);
+        var builder = Builder(model);
+        foreach (var (kind, history) in new[] { ("natural", NaturalHistory(messages)), ("synthetic", History(messages)) })
+        {
+            var prompt = builder.Build(ReplyTestData.Style(Mentor), Ana, history);
 
-        var recount = prompt.Turns.Sum(t => TokenEstimator.Message(t.Text)) + TokenEstimator.ReplyPriming;
-        var chars = prompt.Turns.Sum(t => t.Text.Length);
-        output.WriteLine($"{messages} messages: {prompt.EstimatedTokens} estimated tokens, {chars} chars, {prompt.Turns.Count} turns, {prompt.HistoryMessagesUsed} messages used, system {TokenEstimator.Message(prompt.Turns[0].Text)} tokens");
-        Assert.Equal(recount, prompt.EstimatedTokens);
-        Assert.InRange(prompt.EstimatedTokens, 1, 2000);
-        Assert.Equal(ChatRole.User, prompt.Turns[^1].Role);
-        Assert.EndsWith("STUDENT-LATEST how do I join two tables?", prompt.Turns[^1].Text);
-        if (messages == 10)
-            Assert.Equal(11, prompt.HistoryMessagesUsed);
-        else
-            Assert.True(prompt.HistoryMessagesUsed < history.Count);
-        // The kept messages are the newest ones, in order.
-        var kept = history.TakeLast(prompt.HistoryMessagesUsed).ToList();
-        Assert.Contains(kept[0].Content, string.Join("\n\n", prompt.Turns.Skip(1).Select(t => t.Text)));
+            var recount = prompt.Turns.Sum(t => counter.CountMessage(t.Text)) + counter.ReplyPriming;
+            var estimate = prompt.Turns.Sum(t => TokenEstimator.Message(t.Text)) + TokenEstimator.ReplyPriming;
+            var chars = prompt.Turns.Sum(t => t.Text.Length);
+            output.WriteLine($"{model} ({counter.Name}), {messages} {kind} messages: {prompt.EstimatedTokens} tokens " +
+                $"(UTF-8/3 estimate of the same prompt: {estimate}), {chars} chars, {prompt.Turns.Count} turns, " +
+                $"{prompt.HistoryMessagesUsed} messages used, system {counter.CountMessage(prompt.Turns[0].Text)} tokens");
+            Assert.Equal(recount, prompt.EstimatedTokens);
+            Assert.InRange(prompt.EstimatedTokens, 1, 2000);
+            Assert.Equal(ChatRole.User, prompt.Turns[^1].Role);
+            Assert.EndsWith("STUDENT-LATEST how do I join two tables?", prompt.Turns[^1].Text);
+            if (messages == 10)
+                Assert.Equal(11, prompt.HistoryMessagesUsed);
+            else
+                Assert.True(prompt.HistoryMessagesUsed < history.Count);
+            // The kept messages are the newest ones, in order.
+            var kept = history.TakeLast(prompt.HistoryMessagesUsed).ToList();
+            Assert.Contains(kept[0].Content, string.Join("\n\n", prompt.Turns.Skip(1).Select(t => t.Text)));
+        }
+    }
+
+    [Fact]
+    public void The_real_tokenizer_fits_more_history_in_the_same_budget_than_the_estimate()
+    {
+        var history = NaturalHistory(10_000);
+        var exact = Builder("gpt-5.4-mini").Build(ReplyTestData.Style(Mentor), Ana, history);
+        var estimated = Builder("llama3.1").Build(ReplyTestData.Style(Mentor), Ana, history);
+        output.WriteLine($"10,000 messages, budget 2000: o200k_base keeps {exact.HistoryMessagesUsed} messages, the estimate {estimated.HistoryMessagesUsed}");
+        Assert.True(exact.HistoryMessagesUsed > estimated.HistoryMessagesUsed);
     }
 
     [Fact]
