@@ -1,0 +1,62 @@
+using static MentorFunctions.Core.Safety.DistressLexicon;
+using static MentorFunctions.Core.Safety.DistressKind;
+using static MentorFunctions.Core.Safety.PatternContext;
+
+namespace MentorFunctions.Core.Safety;
+
+/// <summary>French distress patterns; elisions and hyphens read as spaces ("j'ai" → "j ai", "beau-père" → "beau pere").</summary>
+internal static class FrenchDistress
+{
+    private const string Abuser = @"(mon (pere|papa|beau pere|oncle|frere|demi frere|cousin|grand pere|copain|petit ami|mec|partenaire|mari|ex|entraineur|coach|prof|professeur|voisin|patron)|ma (mere|maman|belle mere|tante|soeur|demi soeur|cousine|grand mere|copine|petite amie|partenaire|femme|ex|prof|voisine)|mes parents|il|elle|ils|elles|on|quelqu un|un (homme|mec|adulte|type|monsieur|inconnu)|une (femme|adulte|inconnue)|le copain de ma mere)";
+    private const string Target = @"(quelqu un|tout le monde|les \w+|le \w+|la \w+|mon \w+|ma \w+|mes \w+|ces \w+|lui|eux|toute la classe|ceux|celles|celui|celle|tous ceux|toutes celles)";
+
+    public static DistressLexicon Lexicon { get; } = new()
+    {
+        Language = "fr",
+        Prepare = static s => s.Replace('\'', ' ').Replace('-', ' '),
+        Fiction = R(@"\b(personnage|personnages|roman|film|serie|chanson|chansons|paroles|poeme|poesie|protagoniste|mechant|narrateur|fanfic|jeu de role|jeu video|dans le jeu|scene|scenario|chapitre|intrigue|anime|manga|bd|bande dessinee|documentaire|fiction|hypothetiquement|citation|dissertation sur|expose sur|travail sur|recherche sur|dossier sur|prevention|sensibilisation|statistiques|dans l histoire|l histoire que|le livre|dans le livre|un livre|piece de theatre|chante|chanteur|chanteuse|rappeur)\b"),
+        SelfRelate = R(@"\b(c est ce que je ressens|c est comme ca que je me sens|je ressens la meme chose|je me sens pareil|moi aussi|comme moi|dans la vraie vie|je suis serieux|je suis serieuse|je parle de moi)\b"),
+        Hyperbole = R(
+            @"\b(je |j )?(meurs|mourir|mort|morte|morts|crever|creve|crevais) de (rire|honte|faim|ennui|fatigue|chaud|froid|peur|envie|soif|jalousie)\b|\bmdr\b|\bptdr\b" +
+            @"|\b(ce|cette|ces|ca|le|la|les) (\w+ ){0,2}(me tue|me tuent|va me tuer)\b|\bca me tue\b|\btu me tues\b" +
+            @"|\b(ma mere|mon pere|mes parents|ma prof|mon prof|le prof|la prof|mon patron|ma daronne|mon daron|mes darons|ma grand mere|mon frere|ma soeur) (va|vont) me tuer\b|\bje me tue (a|au) (la tache|travail|bosser|reviser)\b" +
+            @"|\bplutot mourir que\b|\bje prefere mourir que\b|\btuer le temps\b|\b(pas de|sans) panique\b|\bpaniquez pas\b|\bme couper les cheveux\b|\bcoupe les cheveux\b"),
+        Negator = R(@"\b(ne|n|pas|jamais|aucun|aucune|aucunement)\b"),
+        Hedge = R(@"\b(encore|pour l instant|pour le moment|je crois|je pense|peut etre|je sais pas|je ne sais pas|probablement|promis)\b"),
+        Accident = R(@"\b(en cuisinant|cuisine|sans faire expres|pas fait expres|accident|par accident|en jouant|foot|football|entrainement|sport|gym|muscu|je suis tombe|je suis tombee|en tombant|en me rasant|couteau de cuisine|en courant|velo|four|plaque|feuille|papier|verre)\b"),
+        Deliberate = R(@"\b(expres|volontairement|encore une fois|de nouveau|pour ressentir|je le merite)\b(?<!pas fait expres)"),
+        Joke = R(@"\bparce qu (il|elle) a (mange|pris|casse|fini|bu|touche|perdu)\b|\bpour avoir (mange|pris|casse|fini|bu|touche|perdu)\b|\bs (il|ils) (mange|touche|prend|recommence|fait)\b|\bsi (elle|tu) (mange|touche|prend|recommence|fais|fait)\b|" + Laughter),
+        Past = R(@"\b(il y a (des annees|des mois|longtemps|quelques annees|\d+ ans)|quand j etais (petit|petite|plus jeune|enfant)|avant j avais|dans le passe|l annee derniere|autrefois|maintenant ca va|ca va mieux maintenant)\b"),
+        Patterns =
+        [
+            P(Suicide, Negatable, @"\b(me tuer|me suicider|je me tue|suicid(e|aire|aires)|mettre fin a (mes jours|ma vie)|m oter la vie|me foutre en l air|me pendre|me jeter (d un|du|de la|sous un|sous le|par la) (pont|immeuble|fenetre|balcon|toit|train|metro|voiture|camion))\b"),
+            P(Suicide, Negatable, @"\ben finir( avec (la vie|ma vie|tout|moi|tout ca)| une bonne fois pour toutes| pour de bon)?\b(?! avec (les|le|la|ce|cette|ces|mon|mes|l))"),
+            P(Suicide, Negatable, @"\b(veux|voudrais|voulais|envie de|je pense a|pense a|je compte|prefererais|j aimerais|aimerais|vais) (mourir|crever|etre mort|etre morte|disparaitre pour toujours|disparaitre a jamais|ne plus exister|ne pas me reveiller|ne plus me reveiller|dormir pour toujours|dormir et ne jamais me reveiller)\b"),
+            P(Suicide, Absolute, @"\b(ne veux plus|veux plus|n ai plus envie de|ai plus envie de|plus envie de|pas envie de|plus la force de) (vivre|exister|etre en vie|me reveiller|continuer a vivre|continuer)\b(?! (le|la|les|ce|cette|mes|mon|ma|a (travailler|etudier|bosser)|comme ca dans))"),
+            P(Suicide, Absolute, @"\b(aucune|pas de|plus de|plus aucune|aucun) (raison|envie) de vivre\b|\bla vie n a (plus )?(aucun|pas de) sens\b|\b(ma vie|la vie) ne vaut (plus )?(pas|rien|la peine)\b|\bma vie n a (plus )?(aucun|pas de) sens\b|\b(a quoi bon|quel est l interet de) (vivre|continuer)\b"),
+            P(Suicide, Absolute, @"\b(tout le monde|ils|ma famille|mes parents|vous) (serait|seraient|serez|irait|iraient) (plus heureux |plus heureuse |mieux )?(mieux )?sans moi\b"),
+            P(Suicide, Absolute, @"\b(ce serait|ca serait|il vaudrait) mieux (si je mourais|si je disparaissais|que je meure|que je disparaisse|si je n etais plus la|sans moi)\b"),
+            P(Suicide, Absolute, @"\bpersonne ne (remarquerait|verrait|s en rendrait compte|me regretterait|se soucierait|pleurerait)\b.{0,40}\b(mourais|disparaissais|partais|n etais plus|me tuais|mourrais)\b|\bpersonne ne me regretterait\b"),
+            P(Suicide, Absolute, @"\b(j aimerais|je voudrais|je souhaiterais|si seulement je pouvais) (etre mort|etre morte|ne jamais etre ne|ne jamais etre nee|ne pas exister|disparaitre|mourir|ne pas etre ne|ne pas etre nee)\b"),
+            P(Suicide, Absolute, @"\b(j aimerais|je voudrais|je souhaiterais|j aurais aime|j aurais prefere|je veux) (ne (jamais|plus|pas) )(me reveiller|m etre reveille|m etre reveillee|etre ne|etre nee|exister|avoir existe)\b|\bdormir et ne (jamais|plus|pas) me reveiller\b"),
+            P(Suicide, Negatable, @"\bje suis (juste )?un (fardeau|poids)( pour)?\b"),
+            P(Suicide, Negatable, @"\b(prendre|avaler|pris|avale|j ai pris|j ai avale) (toutes mes|tous mes|toute la boite de|une boite de|plein de|trop de|beaucoup de|la boite entiere de|toute la plaquette de)( mes)? (medicaments|medocs|cachets|pilules|comprimes|somniferes)\b|\b(surdose|overdose)\b"),
+            P(Suicide, Negatable, @"\b(se tuer|se suicider|mettre fin a ses jours|s est suicide|s est suicidee|veut mourir|veut se tuer)\b"),
+            P(SelfHarm, Negatable | Accidental, @"\b(me scarifier|je me scarifie|scarification|scarifications|me couper|je me coupe|je me suis coupe|je me suis coupee|me suis coupe|me suis coupee|je me mutile|automutil\w*|auto mutil\w*|me faire du mal|me fais du mal|me suis fait du mal|me blesser|je me blesse|me bruler|je me brule|je me suis brule|je me suis brulee|me frapper moi meme|je me frappe|me taillader|je me taillade)\b"),
+            P(SelfHarm, Negatable, @"\b(recommence a|recommencer a|envie de|besoin de|arrive pas a arreter de) (me couper|me scarifier|me faire du mal|me bruler|me blesser)\b|\b(se scarifier|se scarifie|se faire du mal|se fait du mal|se couper|se coupe)\b"),
+            P(Abuse, Negatable, @"\b" + Abuser + @"( \w+){0,3} (me|m)( a| ont| avait| avaient)? (frappe|frappait|frappee|bat|battait|battu|battue|tape|tapait|tapee|gifle|giflee|touche|touchait|touchee|viole|violait|violee|menace|menacait|menacee|fait du mal|fait mal|force a|oblige a|enferme|enfermee|etrangle|etranglee|brule|tripote|tripotait|tripotee|agresse|agressee|abuse|abusee|insulte et frappe|cogne|cognait|tabasse|tabassait)\b(?! (aux|au|a la|en) (echecs|jeu|course|match|partie))"),
+            P(Abuse, Negatable, @"\b(je suis|j ai ete|je me fais|je me suis fait|je me suis faite|je suis en train d etre) (battu|battue|frappe|frappee|viole|violee|abuse|abusee|maltraite|maltraitee|agresse|agressee|tabasse|tabassee|harcele sexuellement|harcelee sexuellement|attouche|attouchee|violer|frapper|tabasser|agresser|tripoter|toucher)\b"),
+            P(Abuse, Negatable, @"\b(abuse|abusait|a abuse|abusent|ont abuse) de moi\b"),
+            P(Abuse, Absolute, @"\b(violence|violences|abus|agression|agressions) (sexuel|sexuels|sexuelle|sexuelles|conjugales?|domestiques?|familiales?)\b|\b(attouchements|inceste)\b|\bc est notre secret\b|\bne (le )?dis (rien )?a personne\b.{0,40}\b(touche|photos|corps)\b"),
+            P(Abuse, Absolute, @"\b(je ne me sens|me sens|je me sens) (pas|plus) en securite (a la maison|chez moi|avec (lui|elle|mon \w+|ma \w+))\b|\b(pas|plus) en securite (a la maison|chez moi)\b|\bpeur de (rentrer|retourner|aller) (a la maison|chez moi)\b|\bj ai peur de mon (pere|beau pere|copain|oncle|frere)\b(?! (s il|quand|si))|\bj ai peur de ma (mere|belle mere|copine)\b(?! (s il|quand|si))"),
+            P(Abuse, Absolute, @"\bmenac\w*\b.{0,40}\b(publier|partager|diffuser|montrer|envoyer|poster|balancer)\b.{0,25}\b(photos|videos|nudes|images)\b|\b(demande|demandait|veut|exige|insiste pour avoir|insiste pour que j envoie)( \w+){0,3} (des )?(nudes|photos (de moi )?(nue|nu|denudee|denude|intimes)|photos de mon corps)\b"),
+            P(Violence, Negatable | Jokey, @"\b(je vais|je veux|j ai envie de|envie de|je compte|je pense a) (tuer|poignarder|tirer sur|buter|descendre|attaquer|frapper|tabasser|blesser|empoisonner|faire du mal a) " + Target + @"\b(?<!le temps)"),
+            P(Violence, Negatable | Jokey, @"\bje vais (le|la|les) (tuer|buter|poignarder|tabasser|frapper|descendre)\b"),
+            P(Violence, Negatable, @"\b(apporter|amener|ramener|prendre|emmener) (une arme|un couteau|un pistolet|un flingue|une arme a feu|le fusil|le pistolet|une lame)( de mon \w+)? (a l ecole|au lycee|au college|en classe|a la fac|en cours)\b"),
+            P(Violence, Negatable, @"\b(veut|veulent|va|vont|a menace de|menace de|ont menace de|a essaye de|ont essaye de|a dit qu il allait|a dit qu elle allait|ont dit qu ils allaient) me (tuer|frapper|tabasser|poignarder|violer|buter|faire du mal|casser la gueule)\b"),
+            P(Violence, Negatable, @"\bm ont (frappe|frappee|tabasse|tabassee|agresse|agressee|attaque|attaquee|battu|battue|poignarde|poignardee|suivi|suivie jusqu)\b(?! (aux|au|a la|en) (echecs|jeu|course|match|partie|foot))|\bje me suis fait (frapper|tabasser|agresser|attaquer|poignarder|racketter)\b|\b(quelqu un|un homme|un mec|il) me (suit|suivait|traque|harcele)\b(?! (sur|depuis) (insta|instagram|tiktok|twitter|les reseaux))|\bje suis en danger\b|\b(il|quelqu un) a (un couteau|une arme|un pistolet)\b"),
+            P(Panic, Negatable | Current, @"\b(crise|crises|attaque|attaques) (d angoisse|de panique|d anxiete|d angoisses)\b"),
+            P(Panic, Absolute, @"\b(je n arrive|j arrive|je ne peux|je peux|je n y arrive) (pas|plus) (a )?(respirer|arreter de trembler|me calmer|arreter de pleurer|reprendre mon souffle)\b|\bj ai l impression (que je vais mourir|de mourir|que je meurs|de faire une crise cardiaque|d etouffer)\b|\bje crois que je (vais mourir|meurs|fais une crise cardiaque)\b|\bj etouffe\b"),
+        ],
+    };
+}

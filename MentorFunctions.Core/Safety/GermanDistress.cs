@@ -1,0 +1,60 @@
+using static MentorFunctions.Core.Safety.DistressLexicon;
+using static MentorFunctions.Core.Safety.DistressKind;
+using static MentorFunctions.Core.Safety.PatternContext;
+
+namespace MentorFunctions.Core.Safety;
+
+/// <summary>German distress patterns; umlauts read as "ae", "oe", "ue" and ß as "ss", so both spellings meet.</summary>
+internal static class GermanDistress
+{
+    private const string Abuser = @"(mein (vater|papa|stiefvater|onkel|bruder|stiefbruder|cousin|opa|grossvater|freund|partner|mann|ex|trainer|lehrer|nachbar|chef)|meine (mutter|mama|stiefmutter|tante|schwester|cousine|oma|grossmutter|freundin|partnerin|frau|ex|trainerin|lehrerin|nachbarin)|meine eltern|er|sie|jemand|ein (mann|erwachsener|typ|fremder)|eine (frau|fremde)|der freund meiner mutter)";
+    private const string Target = @"(ihn|sie|jemanden|alle|euch|meinen \w+|meine \w+|die ganze klasse|die \w+|den \w+|diese \w+|die|den|diese|denen|jeden)";
+
+    public static DistressLexicon Lexicon { get; } = new()
+    {
+        Language = "de",
+        Prepare = static s => s.Replace('-', ' '),
+        NegationInsideMatch = true,
+        Fiction = R(@"\b(figur|charakter|roman|film|serie|lied|song|gedicht|liedtext|songtext|protagonist|protagonistin|hauptfigur|boesewicht|erzaehler|fanfiction|fanfic|rollenspiel|videospiel|im spiel|szene|drehbuch|kapitel|handlung|anime|manga|comic|doku|dokumentation|fiktion|hypothetisch|zitat|aufsatz ueber|referat ueber|hausarbeit ueber|projekt ueber|praesentation ueber|praevention|aufklaerung|statistik|statistiken|in der geschichte|die geschichte die ich|im buch|das buch|ein buch|theaterstueck|singt|saenger|saengerin|rapper)\b"),
+        SelfRelate = R(@"\b(so fuehle ich mich( auch)?|genau wie ich|ich auch|mir geht es genauso|mir gehts genauso|im echten leben|in echt|ich meine es ernst|es geht um mich)\b"),
+        Hyperbole = R(
+            @"\b(lach|lache|lachen|lachte) (mich|uns) (\w+ )?(tot|kaputt|schlapp)\b|\bzu tode (gelangweilt|erschrocken|genervt)\b|\b(sterbe|sterben|sterb) (vor|gleich vor) (hunger|langeweile|lachen|scham|durst|hitze|kaelte|neugier)\b" +
+            @"|\b(das|der|die|dieses|diese|dieser|es) (\w+ ){0,2}(bringt|bringen|macht|machen) mich (noch )?(um|fertig|kaputt)\b" +
+            @"|\b(meine mutter|mein vater|meine eltern|mein lehrer|meine lehrerin|mein chef|meine mama|mein papa|meine oma) (bringt|bringen|wird|werden|killt) mich (\w+ )?(um|umbringen|killen)\b" +
+            @"|\blieber (tot|sterben) als\b|\bzeit totschlagen\b|\bkeine panik\b|\b(prozess|programm|thread|server|app) (killen|abschiessen|beenden|stirbt|ist gestorben)\b|\bhaare (schneiden|geschnitten)\b"),
+        Negator = R(@"\b(nicht|nie|niemals|kein|keine|keinen|keinesfalls)\b"),
+        Hedge = R(@"\b(noch|vorerst|glaube|denke|vielleicht|wahrscheinlich|weiss nicht|weiss es nicht|versprochen)\b"),
+        Accident = R(@"\b(beim kochen|kochen|aus versehen|versehentlich|unfall|beim sport|fussball|training|gestolpert|hingefallen|gestuerzt|beim rasieren|kuechenmesser|beim laufen|sport|fahrrad|herd|ofen|sportunterricht|papier|glas|blatt)\b"),
+        Deliberate = R(@"\b(absichtlich|mit absicht|wieder|schon wieder|um (etwas )?zu fuehlen|ich verdiene es)\b"),
+        Joke = R(@"\b(weil|wenn) (er|sie) (meine|mein|meinen|nochmal|noch einmal|wieder)\b|\bfuer (das|mein|meine) (essen|pizza|handy)\b|" + Laughter),
+        Past = R(@"\b(vor (jahren|monaten|langer zeit|\d+ jahren)|frueher|als ich (klein|juenger|ein kind) war|letztes jahr|damals|jetzt geht es mir (gut|besser)|inzwischen geht es)\b"),
+        Patterns =
+        [
+            P(Suicide, Negatable, @"\b(mich (umbringen|umzubringen|toeten|zu toeten|erhaengen|aufhaengen|erschiessen|vergiften|ertraenken)|bringe? mich (\w+ ){0,2}um|selbstmord|suizid\w*|freitod|mir das leben (nehmen|zu nehmen)|nehme mir (\w+ )?das leben|meinem leben ein ende (setzen|machen|bereiten|zu setzen)|alles beenden|dem (ganzen|allem) ein ende (setzen|machen))\b"),
+            P(Suicide, Negatable, @"\b(will|moechte|wuerde (gern|gerne|lieber)|werde|wuensche mir|wuensche mir,|sehne mich danach|denke daran|denke darueber nach) (\w+ ){0,2}(zu )?(sterben|tot (zu )?sein|fuer immer (zu )?verschwinden|einschlafen und nicht mehr aufwachen|nicht mehr (zu )?existieren)\b"),
+            P(Suicide, Absolute, @"\b(will|moechte|mag|kann|wuerde (gern|gerne|lieber)) (\w+ ){0,2}nicht mehr (leben|aufwachen|da sein|existieren|weiterleben|hier sein|weitermachen)\b|\b(einschlafen|schlafen) und (nie|nicht) (mehr|wieder) aufwachen\b|\bkeine (lust|kraft) mehr (zu leben|auf das leben|aufs leben|auf mein leben|zum leben)\b"),
+            P(Suicide, Absolute, @"\bkeinen (sinn|grund) (mehr )?(zu leben|zum leben|weiterzuleben|im leben)\b|\b(das|mein) leben (hat|macht|ergibt) (fuer mich )?keinen sinn( mehr)?\b|\bmein leben ist (nichts|nichts mehr|nicht) (mehr )?wert\b|\bwozu (noch )?leben\b"),
+            P(Suicide, Absolute, @"\b(alle|jeder|meine familie|meine eltern|ihr) (waere|waeren|ware|waren|wuerde|wuerden) (\w+ ){0,2}(ohne mich besser dran|besser dran ohne mich|ohne mich gluecklicher|gluecklicher ohne mich|ohne mich besser)\b|\bes waere besser,? wenn (es mich nicht gaebe|ich nicht mehr da waere|ich tot waere)\b"),
+            P(Suicide, Absolute, @"\bniemand wuerde (mich )?(vermissen|merken|bemerken)\b|\b(ich waere|waer ich|waere ich) (lieber |doch |einfach )?tot\b|\bich wuenschte,? ich (waere nie geboren|waere nicht geboren|waere tot|koennte (einfach )?verschwinden|wuerde nicht mehr aufwachen)\b"),
+            P(Suicide, Negatable, @"\bich bin (nur |bloss )?(eine )?last (fuer|fur)?\b"),
+            P(Suicide, Negatable, @"\b(alle|viele|zu viele|eine ganze packung|die ganze packung|eine packung|einen haufen) (meine |meiner )?(tabletten|pillen|medikamente|schlaftabletten)\b.{0,25}\b(nehmen|schlucken|genommen|geschluckt)\b|\bueberdosis\b"),
+            P(Suicide, Negatable, @"\b(von (der|einer) (bruecke|dach|hochhaus)|vom (dach|hochhaus|balkon)|vor (den|einen) zug|aus dem fenster) (zu )?(springen|werfen|stuerzen)\b"),
+            P(Suicide, Negatable, @"\b(sich (umbringen|das leben nehmen|umzubringen|toeten)|bringt sich um|hat sich umgebracht|will sterben|will sich umbringen)\b"),
+            P(SelfHarm, Negatable | Accidental, @"\b(ritze mich|ritzen|geritzt|mich ritzen|mich schneiden|schneide mich|habe mich (\w+ ){0,3}(selbst )?(geschnitten|geritzt|verbrannt)|mich (selbst )?verletzen|verletze mich( selbst)?|habe mich (selbst )?verletzt|selbstverletz\w*|mir (selbst )?weh (tun|zu tun|getan)|tue mir (selbst )?weh|tu mir (selbst )?weh|schneide mir (\w+ ){0,3}(arme|arm|handgelenke|beine|haut) (auf|ein)|mich verbrennen|verbrenne mich|mich schlagen|schlage mich)\b"),
+            P(SelfHarm, Negatable, @"\b(wieder angefangen|angefangen|drang|druck|lust|aufhoeren) (mich )?(zu ritzen|zu schneiden|mich zu ritzen|mich zu verletzen|mir weh zu tun)\b|\bsich (ritzen|ritzt|selbst verletzen|verletzt sich)\b"),
+            P(Abuse, Negatable, @"\b" + Abuser + @"( (?!im\b|beim\b|in\b)\w+){0,3} (schlaegt|schlug|verpruegelt|missbraucht|misshandelt|vergewaltigt|bedroht|wuergt|wuergte|beruehrt|begrapscht|betatscht|sperrt|tritt|trat|quaelt|zwingt|haut) mich\b(?!( \w+){0,2} (im|beim|in|bei) (schach|spiel|rennen|match|tennis|tischtennis|fifa|fussball|wettkampf|karten|uno|mario))"),
+            P(Abuse, Negatable, @"\b(hat|haben) mich( (?!im\b|beim\b)\w+){0,3} (geschlagen|verpruegelt|missbraucht|misshandelt|vergewaltigt|bedroht|gewuergt|angefasst|begrapscht|eingesperrt|getreten|gezwungen|betatscht)\b|\b(fasst|fasste|fasst mir) (mich|mir)( \w+){0,3} an\b"),
+            P(Abuse, Negatable, @"\bich (werde|wurde|bin) (\w+ ){0,2}(geschlagen|verpruegelt|missbraucht|misshandelt|vergewaltigt|bedroht|begrapscht|sexuell belaestigt|angefasst)( worden)?\b"),
+            P(Abuse, Absolute, @"\b(sexueller |sexuelle |sexuellen )?(missbrauch|misshandlung|vergewaltigung)\b|\bsexuelle (belaestigung|gewalt)\b|\bhaeusliche gewalt\b|\bunser (kleines )?geheimnis\b|\b(darf|soll) (es )?niemandem (davon )?(erzaehlen|sagen)\b.{0,40}\b(anfassen|angefasst|fotos|koerper)\b"),
+            P(Abuse, Absolute, @"\b(zu hause|daheim|zuhause) nicht (mehr )?sicher\b|\b(fuehle mich|bin) (zu hause|daheim|zuhause|bei ihm|bei ihr) nicht (mehr )?sicher\b|\bangst,? (nach hause|heim) zu (gehen|kommen)\b|\bangst vor meinem (vater|stiefvater|freund|onkel|bruder)\b|\bangst vor meiner (mutter|stiefmutter|freundin)\b"),
+            P(Abuse, Absolute, @"\bdroh\w*\b.{0,40}\b(bilder|fotos|videos|nacktbilder|nacktfotos|nudes)\b.{0,30}\b(posten|teilen|veroeffentlichen|verschicken|schicken|zeigen|rumschicken|hochladen)\b|\b(will|verlangt|fordert|draengt mich zu)\b.{0,30}\b(nacktbilder|nacktfotos|nudes|nackte fotos|nackte bilder)\b"),
+            P(Violence, Negatable | Jokey, @"\b(werde|will|moechte|plane|denke daran,?) (\w+ ){0,2}" + Target + @" (\w+ ){0,2}(umbringen|umzubringen|toeten|zu toeten|erstechen|abstechen|erschiessen|verletzen|angreifen|verpruegeln|vergiften|abknallen)\b"),
+            P(Violence, Negatable | Jokey, @"\b(werde|will|moechte|plane) (alle|jeden|jemanden|sie alle|euch alle) (\w+ ){0,4}(umbringen|toeten|erstechen|abstechen|erschiessen|abknallen)\b"),
+            P(Violence, Negatable, @"\b(waffe|messer|pistole|gewehr|knarre)\b.{0,30}\b(in die|mit in die|zur|mit zur|in der) (schule|klasse|uni)\b"),
+            P(Violence, Negatable, @"\b(will|wollen|wird|werden|hat gedroht,?|haben gedroht,?|droht|drohen|hat versucht,?|haben versucht,?) (\w+ ){0,1}mich (umzubringen|umbringen|zu toeten|toeten|zu schlagen|zu verpruegeln|verpruegeln|abzustechen|abstechen|zu vergewaltigen|vergewaltigen)\b"),
+            P(Violence, Negatable, @"\b(haben|hat) mich (\w+ ){0,2}(verpruegelt|zusammengeschlagen|angegriffen|ueberfallen|abgestochen|ausgeraubt)\b|\bich wurde (\w+ ){0,2}(verpruegelt|zusammengeschlagen|angegriffen|ueberfallen|ausgeraubt|verfolgt)\b|\b(jemand|er|ein mann|ein typ) (verfolgt|stalkt) mich\b|\bich bin in gefahr\b|\b(er|jemand) hat (ein messer|eine waffe|eine pistole)\b"),
+            P(Panic, Negatable | Current, @"\b(panikattacke|panikattacken|angstattacke|angstattacken|panik attacke|panikanfall|angstanfall|panikstoerung)\b"),
+            P(Panic, Absolute, @"\b(kann|bekomme|kriege|krieg) (\w+ )?(nicht (mehr )?atmen|keine luft( mehr)?)\b|\bkann nicht (mehr )?aufhoeren zu (zittern|weinen)\b|\b(habe das gefuehl|glaube|denke),? (ich|dass ich) (sterbe|sterben werde|gleich sterbe|einen herzinfarkt (habe|bekomme)|ersticke)\b"),
+        ],
+    };
+}
