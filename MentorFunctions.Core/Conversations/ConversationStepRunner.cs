@@ -1,5 +1,6 @@
 using MentorFunctions.Core.Commands;
 using MentorFunctions.Core.Replies;
+using MentorFunctions.Core.Safety;
 using MentorFunctions.Core.Storage;
 using MentorFunctions.Core.Style;
 using MentorFunctions.Core.Telemetry;
@@ -59,8 +60,12 @@ public sealed class ConversationStepRunner(
             await drafts.DiscardForStudentAsync(conversation.BotEmail, conversation.MentorId, conversation.StudentId, message.SentAt.AddSeconds(1), cancellationToken)
                 .ConfigureAwait(false);
         }
-        var score = input.Message.Role == ParticipantRole.Student ? urgency.Score(input.Message.Content) : 0;
-        return new RecordMessageResult(!counted, score);
+        if (message.Role != ParticipantRole.Student)
+            return new RecordMessageResult(!counted, 0);
+        // Stress and frustration make the reply sooner (in the score) and show in the mentor's status.
+        if (StrainDetector.IsStrained(message.Content))
+            await pendingReplies.MarkStrainedAsync(conversation, message.MessageId, cancellationToken).ConfigureAwait(false);
+        return new RecordMessageResult(!counted, urgency.Score(message.Content));
     }
 
     private async Task<ReplyPlan> PlanReplyCoreAsync(PlanReplyInput input, CancellationToken cancellationToken)

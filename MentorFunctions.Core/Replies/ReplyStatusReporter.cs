@@ -21,7 +21,8 @@ public sealed class ReplyStatusReporter(ReplyLimiter limiter, PendingReplyBoard 
             {
                 var name = names.TryGetValue(p.StudentId, out var n) ? n : $"student {p.StudentId}";
                 var minutes = Math.Max(0, (int)Math.Ceiling((p.DueAt - now).TotalMinutes));
-                return string.Create(CultureInfo.InvariantCulture, $"{name} (in about {minutes} min)");
+                var mood = p.Strained ? ", sounds stressed" : "";
+                return string.Create(CultureInfo.InvariantCulture, $"{name} (in about {minutes} min{mood})");
             });
             lines.Add("**Pending AI replies:** " + string.Join(", ", items) + ". Answer the student yourself and I stand down.");
         }

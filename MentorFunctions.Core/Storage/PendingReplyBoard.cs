@@ -4,7 +4,8 @@ using MentorFunctions.Core.Conversations;
 namespace MentorFunctions.Core.Storage;
 
 /// <summary>An AI reply planned for a student and not yet delivered or stood down.</summary>
-public sealed record PendingReplyNotice(long StudentId, long ReplyId, DateTimeOffset DueAt);
+/// <paramref name="Strained"/>: a message of this burst reads stressed, frustrated or worried (never the words themselves).
+public sealed record PendingReplyNotice(long StudentId, long ReplyId, DateTimeOffset DueAt, bool Strained = false);
 
 /// <summary>
 /// Which AI replies are pending, per mentor (table "pendingreplies"), so `status` can show them: the workflow's own state
@@ -19,11 +20,25 @@ public sealed class PendingReplyBoard(TableStore tables) : IPersonalDataStore
     public async Task SetAsync(ConversationKey conversation, long replyId, DateTimeOffset dueAt, CancellationToken ct)
     {
         var table = await tables.GetTableAsync(TableName, ct).ConfigureAwait(false);
+        // Merge: the strain mark the record step may have left for this burst stays.
         await table.UpsertEntityAsync(new TableEntity(Partition(conversation.BotEmail, conversation.MentorId), TableKeys.Id(conversation.StudentId))
         {
             ["ReplyId"] = replyId,
             ["DueAt"] = dueAt,
-        }, TableUpdateMode.Replace, ct).ConfigureAwait(false);
+        }, TableUpdateMode.Merge, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Marks that student message <paramref name="messageId"/> reads stressed or frustrated; `status` shows it for the
+    /// burst that message belongs to (a reply whose first message is not newer than it).
+    /// </summary>
+    public async Task MarkStrainedAsync(ConversationKey conversation, long messageId, CancellationToken ct)
+    {
+        var table = await tables.GetTableAsync(TableName, ct).ConfigureAwait(false);
+        await table.UpsertEntityAsync(new TableEntity(Partition(conversation.BotEmail, conversation.MentorId), TableKeys.Id(conversation.StudentId))
+        {
+            ["StrainedMessageId"] = messageId,
+        }, TableUpdateMode.Merge, ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -51,8 +66,11 @@ public sealed class PendingReplyBoard(TableStore tables) : IPersonalDataStore
         var list = new List<PendingReplyNotice>();
         await foreach (var e in table.QueryAsync<TableEntity>(x => x.PartitionKey == pk, cancellationToken: ct).ConfigureAwait(false))
         {
-            list.Add(new PendingReplyNotice(long.Parse(e.RowKey, System.Globalization.CultureInfo.InvariantCulture),
-                e.GetInt64("ReplyId") ?? 0, e.GetDateTimeOffset("DueAt") ?? DateTimeOffset.MinValue));
+            // A strain mark alone (its message was never planned for) is no pending reply.
+            if (e.GetInt64("ReplyId") is not { } replyId || e.GetDateTimeOffset("DueAt") is not { } dueAt)
+                continue;
+            var strained = e.GetInt64("StrainedMessageId") is { } strainedId && strainedId >= replyId;
+            list.Add(new PendingReplyNotice(long.Parse(e.RowKey, System.Globalization.CultureInfo.InvariantCulture), replyId, dueAt, strained));
         }
         return list.OrderBy(p => p.DueAt).ToList();
     }

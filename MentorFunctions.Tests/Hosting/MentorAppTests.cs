@@ -50,6 +50,28 @@ public sealed class MentorAppTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_stressed_student_is_answered_sooner_and_the_mentor_sees_it_in_status()
+    {
+        await using var app = new MentorApp(azurite, Monday10);
+        await app.Registry.UpsertMentorAsync(new MentorRecord(MentorApp.Bot, Ana.Id, Ana.Email, Ana.FullName, Monday10));
+
+        await app.GroupMessageAsync(Sam, Ana, "Question about the tests");
+        await app.Host.AdvanceAsync(TimeSpan.FromSeconds(5));
+        var calm = MentorApp.ContentOf(await app.DirectMessageAsync(Ana, "status"));
+        Assert.Contains("Sam Park (in about", calm);
+        Assert.DoesNotContain("sounds stressed", calm);
+        await app.GroupMessageAsync(Ana, Sam, "Ask away.");
+        await app.Host.AdvanceAsync(TimeSpan.FromHours(1));
+
+        await app.GroupMessageAsync(Sam, Ana, "I'm so stressed and overwhelmed, nothing works");
+        await app.Host.AdvanceAsync(TimeSpan.FromSeconds(5));
+        var stressed = MentorApp.ContentOf(await app.DirectMessageAsync(Ana, "status"));
+        Assert.Contains("sounds stressed", stressed);
+        // The status names the mood, never the student's words.
+        Assert.DoesNotContain("overwhelmed", stressed);
+    }
+
+    [Fact]
     public async Task Draft_mode_sends_the_mentor_a_draft_and_their_edit_reaches_the_student_as_their_own()
     {
         await using var app = new MentorApp(azurite, Monday10);

@@ -48,6 +48,32 @@ public sealed class UrgencyScorerTests
         Assert.True(_scorer.Score("I need to submit by 5pm") > _scorer.Score("I need to submit"));
     }
 
+    [Theory]
+    [InlineData("Es urgente, necesito ayuda con el examen de mañana")]
+    [InlineData("É urgente, preciso de ajuda o quanto antes")]
+    [InlineData("C'est urgent, j'ai un partiel demain, aide-moi s'il te plaît")]
+    [InlineData("Dringend: die Abgabe ist heute, bitte hilf mir")]
+    [InlineData("Necesito entregarlo en una hora y no funciona")]
+    public void Urgency_reads_in_five_languages(string text) => Assert.True(_scorer.Score(text) >= 0.5, $"{text}: {_scorer.Score(text):F2}");
+
+    [Theory]
+    [InlineData("No es urgente, cuando puedas: ¿cómo pruebo esto?")]
+    [InlineData("Sem pressa, quando puder")]
+    [InlineData("Rien ne presse, quand tu peux")]
+    [InlineData("Keine Eile, wenn du Zeit hast")]
+    public void Calm_words_in_each_language_outweigh_the_rest(string text) => Assert.Equal(0, _scorer.Score(text));
+
+    [Theory]
+    [InlineData("I'm so stressed about this project", "I have a question about this project")]
+    [InlineData("Estoy agobiada con el proyecto", "Tengo una pregunta sobre el proyecto")]
+    [InlineData("Estou muito frustrado com o projeto", "Tenho uma pergunta sobre o projeto")]
+    [InlineData("Je suis débordée avec ce projet", "J'ai une question sur ce projet")]
+    [InlineData("Ich bin total überfordert mit dem Projekt", "Ich habe eine Frage zum Projekt")]
+    public void Stress_and_frustration_raise_urgency(string strained, string plain)
+    {
+        Assert.True(_scorer.Score(strained) > _scorer.Score(plain) + 0.3, $"{_scorer.Score(strained):F2} vs {_scorer.Score(plain):F2}");
+    }
+
     [Fact]
     public void A_single_acronym_is_not_shouting()
     {
