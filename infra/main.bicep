@@ -69,7 +69,7 @@ param instanceMemoryMB int = 2048
 
 @minValue(1)
 @maxValue(1000)
-@description('Upper bound on Flex Consumption instances (Flex accepts 1 to 1000). Counts each scale group: the always-ready durable and http instances are two of them.')
+@description('Upper bound on on-demand Flex Consumption instances, per scale group (http, durable); Flex accepts 1 to 1000 (learn.microsoft.com, Event-driven scaling: Limit scale-out, 2026-08). The always-ready instances do not count toward it.')
 param maximumInstanceCount int = 40
 
 @description('Email address that alerts go to (failed AI replies, webhook 5xx, token budget reached); empty for alerts without notification.')
