@@ -4,6 +4,7 @@ namespace MentorFunctions.Core.Conversations;
 /// The conversation workflow's whole memory between generations: small on purpose (ids, times, counters), as it is the
 /// ContinueAsNew input. <paramref name="RecentMessageIds"/> holds the last few ids seen, ascending, to drop Zulip re-sends
 /// without a step call. <paramref name="DeliverDue"/> means the reply's deadline passed and the next generation delivers it.
+/// <paramref name="AwaitingMentor"/>: a distress alert went out, so the stand-in stays silent until the mentor writes.
 /// </summary>
 public sealed record ConversationState(
     ConversationKey Conversation,
@@ -13,7 +14,8 @@ public sealed record ConversationState(
     bool DeliverDue = false,
     int RepliesPosted = 0,
     long Generation = 0,
-    int Version = ConversationState.CurrentVersion)
+    int Version = ConversationState.CurrentVersion,
+    bool AwaitingMentor = false)
 {
     public const int CurrentVersion = 1;
 
@@ -56,4 +58,5 @@ public sealed record PendingReply(
     double Urgency,
     DateTimeOffset DueAt,
     DateTimeOffset NotAfter,
-    double DelaySeconds);
+    double DelaySeconds,
+    bool Distress = false);

@@ -22,7 +22,8 @@ public sealed class ConversationStepRunner(
     DraftStore drafts,
     IMentorRegistry registry,
     PendingReplyBoard pendingReplies,
-    MentorMetrics metrics) : IConversationSteps
+    MentorMetrics metrics,
+    DistressDetector distress) : IConversationSteps
 {
     public Task<RecordMessageResult> RecordAsync(RecordMessageInput input, CancellationToken cancellationToken = default) =>
         CountTransient(StepNames.RecordMessage, () => RecordCoreAsync(input, cancellationToken));
@@ -65,7 +66,7 @@ public sealed class ConversationStepRunner(
         // Stress and frustration make the reply sooner (in the score) and show in the mentor's status.
         if (StrainDetector.IsStrained(message.Content))
             await pendingReplies.MarkStrainedAsync(conversation, message.MessageId, cancellationToken).ConfigureAwait(false);
-        return new RecordMessageResult(!counted, urgency.Score(message.Content));
+        return new RecordMessageResult(!counted, urgency.Score(message.Content), distress.IsDistress(message.Content));
     }
 
     private async Task<ReplyPlan> PlanReplyCoreAsync(PlanReplyInput input, CancellationToken cancellationToken)

@@ -17,9 +17,10 @@ public sealed record RecordMessageInput(ConversationKey Conversation, Conversati
 /// <summary>
 /// What recording learned. <paramref name="AlreadyCounted"/> is true when the message id had been recorded before
 /// (a Zulip re-send or a retried step). <paramref name="Urgency"/> is 0 (not urgent) to 1 (very urgent), for student
-/// messages only.
+/// messages only. <paramref name="Distress"/> is true when the student message signals distress: the workflow then
+/// delivers at once, and the deliver step takes the distress path (no model call).
 /// </summary>
-public sealed record RecordMessageResult(bool AlreadyCounted, double Urgency);
+public sealed record RecordMessageResult(bool AlreadyCounted, double Urgency, bool Distress = false);
 
 /// <summary>
 /// Plan the reply to a burst of student messages. <paramref name="FirstMessageAt"/> is the first unanswered student
@@ -43,7 +44,8 @@ public sealed record ReplyPlan(DateTimeOffset DueAt, DateTimeOffset NotAfter, do
 
 /// <summary>
 /// Compose and deliver the reply to a burst. <paramref name="ReplyId"/> identifies this pending reply (the first student
-/// message id of the burst) so a retried step never posts twice.
+/// message id of the burst) so a retried step never posts twice. <paramref name="Distress"/>: a message of the burst
+/// signalled distress, so a person is told instead of a reply being written.
 /// </summary>
 public sealed record DeliverReplyInput(
     ConversationKey Conversation,
@@ -51,7 +53,8 @@ public sealed record DeliverReplyInput(
     long FirstMessageId,
     long LatestMessageId,
     double DelaySeconds,
-    DateTimeOffset Now);
+    DateTimeOffset Now,
+    bool Distress = false);
 
 /// <summary>How a pending reply ended.</summary>
 public enum DeliveryOutcome
@@ -70,6 +73,8 @@ public enum DeliveryOutcome
     Drafted = 5,
     /// <summary>The mentor paused the stand-in or set it off.</summary>
     Paused = 6,
+    /// <summary>The student seemed in distress: no model call; the mentor was alerted and the student got the configured message.</summary>
+    Escalated = 7,
 }
 
 /// <summary>The result of <see cref="StepNames.DeliverReply"/>. <paramref name="PostedMessageId"/> is Zulip's id when posted.</summary>

@@ -48,7 +48,7 @@ public static class ConversationWorkflow
             var result = await runtime.CallStepAsync<DeliverReplyInput, DeliverReplyResult>(
                 StepNames.DeliverReply,
                 new DeliverReplyInput(state.Conversation, pending.FirstMessageId, pending.FirstMessageId,
-                    pending.LatestMessageId, pending.DelaySeconds, runtime.UtcNow));
+                    pending.LatestMessageId, pending.DelaySeconds, runtime.UtcNow, pending.Distress));
             outcome = result.Outcome;
         }
         catch (WorkflowStepFailedException e)
@@ -66,6 +66,8 @@ public static class ConversationWorkflow
             Pending = null,
             DeliverDue = false,
             RepliesPosted = state.RepliesPosted + (outcome == DeliveryOutcome.Posted ? 1 : 0),
+            // After a distress alert the conversation is the mentor's: no AI reply until they have written in it.
+            AwaitingMentor = state.AwaitingMentor || outcome == DeliveryOutcome.Escalated,
         };
     }
 
@@ -103,13 +105,13 @@ public static class ConversationWorkflow
 
         return message.Role == ParticipantRole.Mentor
             ? OnMentorMessage(runtime, state, message, log)
-            : await OnStudentMessageAsync(runtime, state, message, recorded.Urgency, log);
+            : await OnStudentMessageAsync(runtime, state, message, recorded.Urgency, recorded.Distress, log);
     }
 
     private static ConversationState OnMentorMessage(
         IWorkflowRuntime runtime, ConversationState state, ConversationMessage message, ILogger log)
     {
-        state = state with { LastMentorMessageId = Math.Max(state.LastMentorMessageId, message.MessageId) };
+        state = state with { LastMentorMessageId = Math.Max(state.LastMentorMessageId, message.MessageId), AwaitingMentor = false };
         // A mentor message older than the burst (delivered late) does not answer it.
         if (state.Pending is { } pending && message.MessageId > pending.FirstMessageId)
         {
@@ -121,7 +123,7 @@ public static class ConversationWorkflow
     }
 
     private static async Task<ConversationState> OnStudentMessageAsync(
-        IWorkflowRuntime runtime, ConversationState state, ConversationMessage message, double urgency, ILogger log)
+        IWorkflowRuntime runtime, ConversationState state, ConversationMessage message, double urgency, bool distress, ILogger log)
     {
         // The mentor already spoke after this message (it arrived late): nothing is owed for it.
         if (message.MessageId < state.LastMentorMessageId)
@@ -129,6 +131,24 @@ public static class ConversationWorkflow
 
         var now = runtime.UtcNow;
         var pending = state.Pending;
+        if (distress || pending?.Distress == true)
+        {
+            // Distress: no humanlike delay and no plan: deliver now, and the deliver step alerts a person.
+            var first = pending is null ? message.MessageId : Math.Min(pending.FirstMessageId, message.MessageId);
+            var firstAt = pending is null ? message.SentAt : Min(pending.FirstMessageAt, message.SentAt);
+            var urgent = new PendingReply(first, firstAt, Math.Max(pending?.LatestMessageId ?? 0, message.MessageId),
+                pending is null ? message.SentAt : Max(pending.LatestMessageAt, message.SentAt), (pending?.MessagesInBurst ?? 0) + 1,
+                1, now, now, Math.Max(0, (now - firstAt).TotalSeconds), Distress: true);
+            log.LogWarning("Conversation {InstanceId}: message {MessageId} escalated to a person now", runtime.InstanceId, message.MessageId);
+            return state with { Pending = urgent };
+        }
+        if (state.AwaitingMentor)
+        {
+            log.LogInformation("Conversation {InstanceId}: no AI reply to {MessageId} until the mentor has written after an alert",
+                runtime.InstanceId, message.MessageId);
+            return state;
+        }
+
         var input = pending is null
             ? new PlanReplyInput(state.Conversation, message.MessageId, message.SentAt, message.MessageId, message.SentAt, 1, urgency, now)
             : new PlanReplyInput(

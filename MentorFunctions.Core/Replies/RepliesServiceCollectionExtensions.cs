@@ -1,4 +1,5 @@
 using MentorFunctions.Core.Llm;
+using MentorFunctions.Core.Safety;
 using MentorFunctions.Core.Llm.Tokens;
 using MentorFunctions.Core.Storage;
 using MentorFunctions.Core.Telemetry;
@@ -36,6 +37,14 @@ public static class RepliesServiceCollectionExtensions
         services.TryAddSingleton<ReplyLedger>();
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<Commands.DraftStore>();
+        services.AddOptions<SafeguardingOptions>().BindConfiguration(SafeguardingOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.StudentMessages.Count > 0 && o.StudentMessages.Values.All(m => !string.IsNullOrWhiteSpace(m) && m.Length <= 2000),
+                "Safeguarding:StudentMessages needs at least one non-empty message of at most 2000 characters per language.")
+            .Validate(o => o.Organisations.All(org => org.StudentMessages.Values.All(m => !string.IsNullOrWhiteSpace(m) && m.Length <= 2000)),
+                "Safeguarding:Organisations:*:StudentMessages must be non-empty and at most 2000 characters.")
+            .ValidateOnStart();
+        services.TryAddSingleton<DistressDetector>();
+        services.TryAddSingleton<DistressEscalator>();
         services.TryAddSingleton<ReplyDeliverer>();
         services.TryAddSingleton<Commands.IDraftPoster, ZulipDraftPoster>();
         return services;

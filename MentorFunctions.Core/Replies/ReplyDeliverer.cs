@@ -1,6 +1,7 @@
 using MentorFunctions.Core.Commands;
 using MentorFunctions.Core.Conversations;
 using MentorFunctions.Core.Llm;
+using MentorFunctions.Core.Safety;
 using MentorFunctions.Core.Storage;
 using MentorFunctions.Core.Style;
 using MentorFunctions.Core.Zulip;
@@ -24,6 +25,8 @@ public sealed class ReplyDeliverer(
     ReplyLedger ledger,
     AuditLog audit,
     DraftStore drafts,
+    DistressDetector distress,
+    DistressEscalator escalator,
     IOptions<ReplyOptions> replyOptions,
     IOptions<LlmOptions> llmOptions,
     TimeProvider time,
@@ -39,6 +42,9 @@ public sealed class ReplyDeliverer(
         var options = replyOptions.Value;
 
         var mentor = await registry.GetMentorAsync(conversation.BotEmail, conversation.MentorId, ct).ConfigureAwait(false);
+        // Distress goes to a person even when the stand-in is paused, off, or the mentor not (or no longer) registered.
+        if (input.Distress)
+            return await escalator.EscalateAsync(input, mentor, ct).ConfigureAwait(false);
         if (mentor is null || mentor.Mode == ReplyMode.Off || mentor.PausedUntil > input.Now)
         {
             await AuditAsync(input, DeliveryOutcome.Paused, mentor is null ? "not-registered" : "paused", null, null, ct).ConfigureAwait(false);
@@ -77,6 +83,9 @@ public sealed class ReplyDeliverer(
 
         var studentName = await StudentNameAsync(conversation, ct).ConfigureAwait(false);
         var burst = history.Where(m => m.SenderId == conversation.StudentId && m.Id >= input.FirstMessageId && m.Id <= input.LatestMessageId);
+        // Checked again on the burst as Zulip holds it: the record step's flag may have been lost to a failed step.
+        if (burst.Any(m => distress.IsDistress(m.Content)))
+            return await escalator.EscalateAsync(input, mentor, ct).ConfigureAwait(false);
         if (burst.Any(m => HumanRequestDetector.IsHumanRequest(m.Content, mentor.FullName)))
         {
             await TellMentorAsync(conversation, mentor, ReplyNotices.HumanRequested(studentName), ct).ConfigureAwait(false);

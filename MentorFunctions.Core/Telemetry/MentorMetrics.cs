@@ -136,6 +136,7 @@ public sealed class MentorMetrics
         DeliveryOutcome.Refused => "refused",
         DeliveryOutcome.Failed => "failed",
         DeliveryOutcome.Paused => "paused",
+        DeliveryOutcome.Escalated => "escalated",
         _ => "unknown",
     };
 

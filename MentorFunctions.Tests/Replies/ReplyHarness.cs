@@ -25,7 +25,8 @@ internal sealed class ReplyHarness : IAsyncDisposable
     private readonly ServiceProvider _services;
     private long _replySeed;
 
-    public ReplyHarness(AzuriteFixture azurite, Action<ReplyOptions>? configure = null, TimeSpan? llmTimeout = null)
+    public ReplyHarness(AzuriteFixture azurite, Action<ReplyOptions>? configure = null, TimeSpan? llmTimeout = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         Zulip = new LoopbackZulipServer(Bot, "bot-api-key", BotId);
         OpenAI = new LoopbackOpenAIServer();
@@ -50,6 +51,7 @@ internal sealed class ReplyHarness : IAsyncDisposable
         });
         if (configure is not null)
             services.Configure(configure);
+        configureServices?.Invoke(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         Registry.UpsertMentorAsync(new MentorRecord(Bot, Mentor, "ana@example.com", "Ana Lima", Clock.GetUtcNow())).Wait();
         Registry.EnrolAsync(new PairRecord(Bot, Mentor, Student, "sam@example.com", "Sam Park", Clock.GetUtcNow(), EnrolmentSource.Admin)).Wait();

@@ -137,6 +137,7 @@ public sealed class DashboardData(
             DeliveryOutcome.Refused => "refused",
             DeliveryOutcome.Failed => "failed",
             DeliveryOutcome.Paused => "paused",
+            DeliveryOutcome.Escalated => "escalated",
             _ => outcome.ToString().ToLowerInvariant(),
         } : "unknown";
 
