@@ -53,8 +53,10 @@ public sealed class ConversationStepRunner(
         var counted = await recorder.RecordAsync(conversation, message, cancellationToken).ConfigureAwait(false);
         if (message.Role == ParticipantRole.Mentor)
         {
-            // The mentor answered: the workflow stands the reply down, and status stops showing it.
-            if (await pendingReplies.ClearAsync(conversation, replyId: null, cancellationToken).ConfigureAwait(false))
+            // The mentor answered: the workflow stands the reply down, and status stops showing it. Counted as a
+            // stand-down while waiting only when the reply was not due yet (once due, delivery counts its own).
+            if (await pendingReplies.ClearAsync(conversation, replyId: null, cancellationToken).ConfigureAwait(false) is { } dueAt
+                && dueAt > message.SentAt)
                 metrics.StandDown("waiting");
             // The mentor answered in person: a draft still waiting for this student would now say the wrong thing.
             // Zulip's timestamps are whole seconds, so a draft made in the same second as the answer counts as older.

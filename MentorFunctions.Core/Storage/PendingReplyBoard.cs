@@ -43,20 +43,18 @@ public sealed class PendingReplyBoard(TableStore tables) : IPersonalDataStore
 
     /// <summary>
     /// Clears the conversation's pending reply; with <paramref name="replyId"/>, only if it is still that one.
-    /// True when there was one to clear.
+    /// Returns the cleared reply's due time (null when no planned reply was there).
     /// </summary>
-    public async Task<bool> ClearAsync(ConversationKey conversation, long? replyId, CancellationToken ct)
+    public async Task<DateTimeOffset?> ClearAsync(ConversationKey conversation, long? replyId, CancellationToken ct)
     {
         var table = await tables.GetTableAsync(TableName, ct).ConfigureAwait(false);
         var pk = Partition(conversation.BotEmail, conversation.MentorId);
         var rk = TableKeys.Id(conversation.StudentId);
-        if (replyId is { } id)
-        {
-            var found = await table.GetEntityIfExistsAsync<TableEntity>(pk, rk, cancellationToken: ct).ConfigureAwait(false);
-            if (!found.HasValue || found.Value!.GetInt64("ReplyId") != id)
-                return false;
-        }
-        return await table.DeleteIfExistsAsync(pk, rk, ct).ConfigureAwait(false);
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(pk, rk, cancellationToken: ct).ConfigureAwait(false);
+        if (!found.HasValue || (replyId is { } id && found.Value!.GetInt64("ReplyId") != id))
+            return null;
+        var deleted = await table.DeleteIfExistsAsync(pk, rk, ct).ConfigureAwait(false);
+        return deleted ? found.Value!.GetDateTimeOffset("DueAt") : null;
     }
 
     public async Task<IReadOnlyList<PendingReplyNotice>> ListAsync(string botEmail, long mentorId, CancellationToken ct)

@@ -1,6 +1,8 @@
 using MentorFunctions.Core.Conversations;
+using MentorFunctions.Core.Telemetry;
 using MentorFunctions.Tests.Fixtures;
 using MentorFunctions.Tests.Fixtures.Loopback;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using static MentorFunctions.Tests.Durable.DurableApp;
 
 namespace MentorFunctions.Tests.Durable;
@@ -12,6 +14,9 @@ public sealed class StandDownTests(AzuriteFixture azurite, Xunit.Abstractions.IT
     public async Task A_mentor_who_answers_while_the_model_writes_gets_no_AI_reply_after_theirs()
     {
         await using var app = await StartAsync(azurite, output: output);
+        var meters = app.Get<System.Diagnostics.Metrics.IMeterFactory>();
+        using var standDowns = new MetricCollector<long>(meters, MentorMetrics.MeterName, MentorMetrics.StandDowns);
+        using var replies = new MetricCollector<long>(meters, MentorMetrics.MeterName, MentorMetrics.Replies);
         await app.RegisterMentorAsync(Ana);
         app.OpenAI.Enqueue(LoopbackOpenAIServer.Completion("Try splitting the problem in two.") with { Delay = TimeSpan.FromSeconds(4) });
 
@@ -28,5 +33,8 @@ public sealed class StandDownTests(AzuriteFixture azurite, Xunit.Abstractions.IT
         Assert.True(mentorMessage > studentMessage);
         var audit = await app.Get<MentorFunctions.Core.Storage.AuditLog>().ListAsync(new ConversationKey(Bot, Ana.Id, Sam.Id));
         Assert.Contains(audit, e => e.Outcome == DeliveryOutcome.MentorAnswered);
+        // Counted as a stand-down just before posting, and as the reply's outcome.
+        Assert.Equal("before_posting", Assert.Single(standDowns.GetMeasurementSnapshot()).Tags["mentor.stand_down.stage"]);
+        Assert.Equal("stood_down", Assert.Single(replies.GetMeasurementSnapshot()).Tags["mentor.reply.outcome"]);
     }
 }
