@@ -44,7 +44,7 @@ public sealed class MentorMetrics
         _webhookRequests = meter.CreateCounter<long>(WebhookRequests, "{request}",
             "Zulip outgoing-webhook calls by what the intake made of them (kind, reason, HTTP status).");
         _replies = meter.CreateCounter<long>(Replies, "{reply}",
-            "AI reply outcomes: posted, drafted, stood_down, limited, refused, failed, paused; with a machine reason.");
+            "AI reply outcomes: posted, drafted, stood_down, limited, refused, failed, paused, escalated; with a machine reason.");
         _replyDelay = meter.CreateHistogram(ReplyDelay, "s", "The humanlike delay planned before an AI reply.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [5, 10, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400] });
         _standDowns = meter.CreateCounter<long>(StandDowns, "{reply}",

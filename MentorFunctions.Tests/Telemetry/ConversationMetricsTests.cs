@@ -137,4 +137,12 @@ public sealed class ConversationMetricsTests(AzuriteFixture azurite, ITestOutput
         var response = await shell.Run(request, app.Client, context);
         return (int)response.StatusCode;
     }
+
+    [Fact]
+    public void Every_reply_outcome_has_its_own_name_on_the_meter()
+    {
+        var names = Enum.GetValues<MentorFunctions.Core.Conversations.DeliveryOutcome>().Select(MentorMetrics.OutcomeName).ToList();
+        Assert.DoesNotContain("unknown", names);
+        Assert.Equal(names.Count, names.Distinct().Count());
+    }
 }
