@@ -3,7 +3,9 @@ using Azure.Data.Tables;
 using MentorFunctions.Core.Conversations;
 using MentorFunctions.Core.Storage;
 using MentorFunctions.Core.Style;
+using MentorFunctions.Core.Telemetry;
 using MentorFunctions.Tests.Fixtures;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Xunit.Abstractions;
 
 namespace MentorFunctions.Tests.EndToEnd;
@@ -23,6 +25,12 @@ public sealed class ScriptedProgrammeEndToEndTests(AzuriteFixture azurite, ITest
         var clock = Stopwatch.StartNew();
         var programme = ScriptedProgramme.Generate(Seed);
         await using var app = new MentorApp(azurite, programme.Start, ProgrammeSettings.Default());
+        var meters = app.Get<System.Diagnostics.Metrics.IMeterFactory>();
+        using var replyMetric = new MetricCollector<long>(meters, MentorMetrics.MeterName, MentorMetrics.Replies);
+        using var standDownMetric = new MetricCollector<long>(meters, MentorMetrics.MeterName, MentorMetrics.StandDowns);
+        using var delayMetric = new MetricCollector<double>(meters, MentorMetrics.MeterName, MentorMetrics.ReplyDelay);
+        using var tokenMetric = new MetricCollector<long>(meters, MentorMetrics.MeterName, MentorMetrics.GenAiTokenUsage);
+        using var durationMetric = new MetricCollector<double>(meters, MentorMetrics.MeterName, MentorMetrics.GenAiOperationDuration);
         var result = await ProgrammeDriver.RunAsync(app, programme);
         var studentMessages = programme.Messages.Count(m => m.Role == ParticipantRole.Student);
 
@@ -52,6 +60,26 @@ public sealed class ScriptedProgrammeEndToEndTests(AzuriteFixture azurite, ITest
         foreach (var post in result.AiPosts.Where(p => p.Burst.AtNight))
             Assert.InRange(post.At.UtcDateTime.Hour, 7, 21);
         Assert.Equal(result.AiPosts.Count, app.OpenAI.Requests.Count);
+
+        // The product's meter tells the same story as Zulip and the model server, and carries none of the month's text.
+        var answeredBursts = programme.Bursts.Count(b => b.MentorAnswerAt is not null);
+        var aiBeforeAnswer = programme.Bursts.Count(b => b.MentorAnswerAt is not null && posts[b.Index].Any());
+        var outcomes = replyMetric.GetMeasurementSnapshot();
+        Assert.Equal(result.AiPosts.Count, outcomes.Where(m => (string?)m.Tags["mentor.reply.outcome"] == "posted").Sum(m => m.Value));
+        Assert.Equal(app.OpenAI.Requests.Count, durationMetric.GetMeasurementSnapshot().Count);
+        Assert.Equal(120L * app.OpenAI.Requests.Count, tokenMetric.GetMeasurementSnapshot().Where(m => (string?)m.Tags["gen_ai.token.type"] == "input").Sum(m => m.Value));
+        var standDowns = standDownMetric.GetMeasurementSnapshot();
+        output.WriteLine($"Meter: {outcomes.Count} reply outcomes ({string.Join(", ", outcomes.GroupBy(m => m.Tags["mentor.reply.outcome"]).Select(g => $"{g.Key} {g.Count()}"))}), " +
+                         $"{standDowns.Count} stand-downs ({string.Join(", ", standDowns.GroupBy(m => m.Tags["mentor.stand_down.stage"]).Select(g => $"{g.Key} {g.Count()}"))}), " +
+                         $"{delayMetric.GetMeasurementSnapshot().Count} planned delays, {durationMetric.GetMeasurementSnapshot().Count} model calls");
+        Assert.Equal(answeredBursts - aiBeforeAnswer, standDowns.Count);
+        var tagValues = outcomes.SelectMany(m => m.Tags.Values).Concat(standDowns.SelectMany(m => m.Tags.Values))
+            .Concat(tokenMetric.GetMeasurementSnapshot().SelectMany(m => m.Tags.Values))
+            .Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "").Distinct().ToList();
+        // Machine words only (outcomes, reasons, stages, the GenAI names): no spaces, no capitals, nothing a person wrote.
+        Assert.All(tagValues, v => Assert.Matches("^[a-z0-9_.-]{0,40}$", v));
+        var contents = programme.Messages.Select(m => m.Content).ToHashSet(StringComparer.Ordinal);
+        Assert.DoesNotContain(tagValues, contents.Contains);
 
         var profiles = await AssertProfilesMatchBatchRecomputationAsync(app, programme);
         var ks = AssertDelaysFollowTheMentorsLatencies(programme, result);
