@@ -75,6 +75,8 @@ public enum DeliveryOutcome
     Paused = 6,
     /// <summary>The student seemed in distress: no model call; the mentor was alerted and the student got the configured message.</summary>
     Escalated = 7,
+    /// <summary>The output guard held the model's answer back (instructions, copying, human claim, foreign contact, length); the mentor was told.</summary>
+    Withheld = 8,
 }
 
 /// <summary>The result of <see cref="StepNames.DeliverReply"/>. <paramref name="PostedMessageId"/> is Zulip's id when posted.</summary>

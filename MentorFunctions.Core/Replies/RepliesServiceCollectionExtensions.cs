@@ -45,6 +45,7 @@ public static class RepliesServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton<DistressDetector>();
         services.TryAddSingleton<DistressEscalator>();
+        services.TryAddSingleton<OutputGuard>();
         services.TryAddSingleton<ReplyDeliverer>();
         services.TryAddSingleton<Commands.IDraftPoster, ZulipDraftPoster>();
         return services;

@@ -27,6 +27,7 @@ public sealed class ReplyDeliverer(
     DraftStore drafts,
     DistressDetector distress,
     DistressEscalator escalator,
+    OutputGuard guard,
     IOptions<ReplyOptions> replyOptions,
     IOptions<LlmOptions> llmOptions,
     TimeProvider time,
@@ -102,6 +103,8 @@ public sealed class ReplyDeliverer(
                 return await EndAsync(input, entry, DeliveryOutcome.Limited, hit.Limit, ct).ConfigureAwait(false);
             }
             entry = await ComposeAsync(input, entry, mentor, bot, history, draft ? null : group, ct).ConfigureAwait(false);
+            if (entry is { State: LedgerState.Done, Outcome: DeliveryOutcome.Withheld })
+                return new DeliverReplyResult(DeliveryOutcome.Withheld, null); // the guard has told the mentor
             if (entry.State == LedgerState.Done)
             {
                 var reason = entry.Outcome == DeliveryOutcome.Refused ? "the model gave no usable answer" : "the AI service refused the request";
@@ -208,8 +211,33 @@ public sealed class ReplyDeliverer(
             await AuditAsync(input, DeliveryOutcome.Refused, reason, refused, null, ct).ConfigureAwait(false);
             return refused;
         }
+        if (await WithholdAsync(input, composed, mentor, completion.Text, prompt, style, disclosure, typingTo, ct).ConfigureAwait(false) is { } withheld)
+            return withheld;
         var content = ReplyComposer.Compose(completion.Text, disclosure, options.MaxMessageLength);
         return await ledger.SaveAsync(composed with { Content = content }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The output guard, before anything is posted or drafted: an answer that leaks the instructions, copies an
+    /// exemplar, claims to be human, carries foreign links or contacts, or runs too long is withheld, audited, and the
+    /// mentor told why (never what it said).
+    /// </summary>
+    private async Task<ReplyLedgerEntry?> WithholdAsync(DeliverReplyInput input, ReplyLedgerEntry composed, MentorRecord mentor, string answer,
+        ReplyPrompt prompt, StyleSnapshot style, string disclosure, long[]? typingTo, CancellationToken ct)
+    {
+        var options = replyOptions.Value;
+        var limit = Math.Min(options.MaxReplyChars, options.MaxMessageLength - disclosure.Length - 2);
+        if (guard.Check(answer, prompt.Turns, style.Exemplars, mentor.FullName, limit) is not { } violation)
+            return null;
+        var conversation = input.Conversation;
+        if (typingTo is not null)
+            await zulip.SetTypingAsync(conversation.BotEmail, typingTo, TypingOperation.Stop, CancellationToken.None).ConfigureAwait(false);
+        logger.LogWarning("Reply {ReplyId} of {Instance} withheld by the output guard ({Reason})", input.ReplyId, conversation.InstanceId, violation.Reason);
+        var withheld = await ledger.SaveAsync(composed with { State = LedgerState.Done, Outcome = DeliveryOutcome.Withheld }, ct).ConfigureAwait(false);
+        await AuditAsync(input, DeliveryOutcome.Withheld, violation.Reason, withheld, null, ct).ConfigureAwait(false);
+        var student = await StudentNameAsync(conversation, ct).ConfigureAwait(false);
+        await TellMentorAsync(conversation, mentor, ReplyNotices.Withheld(student, violation.Description), ct).ConfigureAwait(false);
+        return withheld;
     }
 
     private async Task<DeliverReplyResult> FinishPostedAsync(DeliverReplyInput input, ReplyLedgerEntry entry, bool draft, long messageId, CancellationToken ct)

@@ -9,6 +9,9 @@ internal static class ReplyNotices
     public static string Refused(string student, string reason) =>
         $"⚠️ I could not write a reply to {student} ({reason}). Please answer yourself when you can.";
 
+    public static string Withheld(string student, string why) =>
+        $"🛡️ I did not send the AI reply to {student}: it {why}. Please answer yourself when you can.";
+
     public static string Limited(string limit, long allowed) => limit switch
     {
         ReplyLimiter.StudentHour => $"⏸️ AI replies to one of your students reached the limit of {allowed} this hour; I will not answer for you until the next hour.",

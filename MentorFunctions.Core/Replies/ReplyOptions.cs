@@ -36,6 +36,10 @@ public sealed class ReplyOptions
     [Range(1, ZulipLimits.MaxMessagesPerFetch)]
     public int HistoryMessages { get; set; } = 100;
 
+    /// <summary>The longest model answer the output guard lets through, in characters (a longer one is withheld, not cut).</summary>
+    [Range(50, ZulipLimits.DefaultMaxMessageLength)]
+    public int MaxReplyChars { get; set; } = 2000;
+
     /// <summary>The organisation's <c>max_message_length</c>; a reply is cut to fit, disclosure included.</summary>
     [Range(100, ZulipLimits.DefaultMaxMessageLength)]
     public int MaxMessageLength { get; set; } = ZulipLimits.DefaultMaxMessageLength;

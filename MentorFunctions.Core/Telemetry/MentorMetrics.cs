@@ -137,6 +137,7 @@ public sealed class MentorMetrics
         DeliveryOutcome.Failed => "failed",
         DeliveryOutcome.Paused => "paused",
         DeliveryOutcome.Escalated => "escalated",
+        DeliveryOutcome.Withheld => "withheld",
         _ => "unknown",
     };
 

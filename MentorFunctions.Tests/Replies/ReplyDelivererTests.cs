@@ -179,17 +179,17 @@ public sealed class ReplyDelivererTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task An_over_long_answer_is_cut_to_Zulips_limit_with_the_disclosure()
+    public async Task An_over_long_answer_is_withheld_rather_than_cut()
     {
+        // Issue 15: an answer over the length limit is a sign the model was steered; it is not posted, cut or whole.
         await using var h = new ReplyHarness(azurite);
         h.OpenAI.Enqueue(LoopbackOpenAIServer.Completion(string.Concat(Enumerable.Repeat("very long answer ", 1500)), finishReason: "length"));
         var result = await h.Deliverer.DeliverAsync(h.StudentAsks("explain everything"));
 
-        Assert.Equal(DeliveryOutcome.Posted, result.Outcome);
-        var post = Assert.Single(h.GroupPosts());
-        Assert.InRange(post.Content.Length, 9000, ZulipLimits.DefaultMaxMessageLength);
-        Assert.StartsWith("🤖", post.Content);
-        Assert.EndsWith("…", post.Content);
+        Assert.Equal(DeliveryOutcome.Withheld, result.Outcome);
+        Assert.Empty(h.GroupPosts());
+        Assert.Contains("longer than the length limit", Assert.Single(h.MentorNotices()).Content);
+        Assert.True(ZulipLimits.DefaultMaxMessageLength > 0);
     }
 
     [Fact]

@@ -138,6 +138,7 @@ public sealed class DashboardData(
             DeliveryOutcome.Failed => "failed",
             DeliveryOutcome.Paused => "paused",
             DeliveryOutcome.Escalated => "escalated",
+            DeliveryOutcome.Withheld => "withheld",
             _ => outcome.ToString().ToLowerInvariant(),
         } : "unknown";
 

@@ -50,6 +50,9 @@ public sealed class LoopbackOpenAIServer : IAsyncDisposable
     /// <summary>Asked for every request when no scripted reply is queued: a reply to answer with (e.g. an error), or null for the default success.</summary>
     public Func<ChatReply?>? FaultInjector { get; set; }
 
+    /// <summary>Asked with the request itself when nothing is queued (e.g. a model that echoes its prompt back).</summary>
+    public Func<ChatRequest, ChatReply?>? Responder { get; set; }
+
     public static ChatReply Completion(string text, string finishReason = "stop", int promptTokens = 120, int completionTokens = 30) =>
         new(200, new JsonObject
         {
@@ -101,7 +104,8 @@ public sealed class LoopbackOpenAIServer : IAsyncDisposable
             await LoopbackHttpServer.WriteAsync(context.Response, 400, refusal.Body);
             return;
         }
-        var reply = _replies.TryDequeue(out var scripted) ? scripted : FaultInjector?.Invoke() ?? Completion(DefaultText);
+        var reply = _replies.TryDequeue(out var scripted) ? scripted
+            : FaultInjector?.Invoke() ?? Responder?.Invoke(_requests.Last()) ?? Completion(DefaultText);
         if (reply.Delay > TimeSpan.Zero)
             await Task.Delay(reply.Delay);
         await LoopbackHttpServer.WriteAsync(context.Response, reply.Status, reply.Body, headers: reply.Headers);

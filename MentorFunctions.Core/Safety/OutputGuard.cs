@@ -1,0 +1,142 @@
+using System.Text.RegularExpressions;
+using MentorFunctions.Core.Llm;
+
+namespace MentorFunctions.Core.Safety;
+
+/// <summary>Why the output guard held a reply back (a short machine word for the audit, and words for the mentor).</summary>
+public sealed record GuardViolation(string Reason, string Description);
+
+/// <summary>
+/// Checks a model answer before anything is posted or drafted. It holds back an answer that
+/// <list type="bullet">
+/// <item>repeats the system message or its style instructions (an 8-word run in common, or talk of "my instructions");</item>
+/// <item>reproduces one of the mentor's exemplar messages beyond a short overlap (an 8-word run);</item>
+/// <item>claims to be human, or to be the mentor in person;</item>
+/// <item>contains a link, email address or phone number that is not in the conversation;</item>
+/// <item>is longer than the limit.</item>
+/// </list>
+/// Student text can try to steer the model ("ignore your instructions and..."); the guard judges only what came out.
+/// </summary>
+public sealed partial class OutputGuard
+{
+    /// <summary>Words in a run that count as copying: long enough that ordinary phrasing does not collide.</summary>
+    public const int ShingleWords = 8;
+
+    /// <param name="answer">The model's answer, before the AI label is added.</param>
+    /// <param name="prompt">The turns the model was given: the system message first, then the conversation.</param>
+    /// <param name="exemplars">The mentor's exemplar messages the system message carried.</param>
+    /// <param name="mentorFullName">The mentor's name, to recognise "this is Ana" claims.</param>
+    /// <param name="maxChars">The longest answer allowed.</param>
+    public GuardViolation? Check(string answer, IReadOnlyList<ChatTurn> prompt, IReadOnlyList<string> exemplars, string mentorFullName, int maxChars)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(prompt);
+        if (answer.Length > maxChars)
+            return new("guard-too-long", "was longer than the length limit");
+
+        var conversation = string.Join("\n", prompt.Where(t => t.Role != ChatRole.System).Select(t => t.Text));
+        var conversationShingles = Shingles(conversation);
+        var answerShingles = Shingles(answer);
+
+        var system = prompt.FirstOrDefault(t => t.Role == ChatRole.System)?.Text ?? "";
+        // The exemplars sit inside the system message; they are judged on their own below, the rest as instructions.
+        var instructions = exemplars.Aggregate(system, (s, e) => string.IsNullOrWhiteSpace(e) ? s : s.Replace(e.Trim(), " ", StringComparison.Ordinal));
+        if (answerShingles.Overlaps(Shingles(instructions).Except(conversationShingles)) || InstructionTalk().IsMatch(SafetyText.Normalize(answer)))
+            return new("guard-system-prompt", "repeated its instructions");
+
+        foreach (var exemplar in exemplars)
+        {
+            if (answerShingles.Overlaps(Shingles(exemplar).Except(conversationShingles)))
+                return new("guard-exemplar-copy", "copied one of your own messages word for word");
+        }
+
+        if (ClaimsHuman(answer, mentorFullName))
+            return new("guard-claims-human", "claimed to be a person, or to be you in person");
+
+        if (ForeignContact(answer, conversation) is { } kind)
+            return new("guard-" + kind, kind == "link" ? "contained a link that is not in the conversation" : "contained contact details that are not in the conversation");
+        return null;
+    }
+
+    private static bool ClaimsHuman(string answer, string mentorFullName)
+    {
+        var text = SafetyText.Normalize(answer);
+        if (HumanClaim().IsMatch(text))
+            return true;
+        var first = SafetyText.Normalize(mentorFullName).Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        if (string.IsNullOrEmpty(first))
+            return false;
+        var name = Regex.Escape(first);
+        return Regex.IsMatch(text,
+            $@"\b(this is|it is|it's|its|c'est|aqui|aqui e|aqui es|hier ist|soy|sou|je suis|ich bin) {name}( here| speaking| writing| in person| herself| himself| myself| personalmente| pessoalmente| en personne| persoenlich)?\b(?! (will|would|is|has|may|might|va|vai|wird))" +
+            $@"|\b{name} (here|speaking|writing)\b|\bi am {name}\b|\bi'm {name}\b|\bim {name}\b|\b(really|actually|truly) me,? {name}\b|\bit's (really|actually) me\b|\bit is (really|actually) me\b",
+            RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
+    }
+
+    /// <summary>"link", "email" or "phone" for the first such detail of the answer not found in the conversation.</summary>
+    private static string? ForeignContact(string answer, string conversation)
+    {
+        var seen = conversation.ToLowerInvariant();
+        foreach (Match m in Email().Matches(answer))
+        {
+            if (!seen.Contains(m.Value.ToLowerInvariant(), StringComparison.Ordinal))
+                return "email";
+        }
+        // An email's domain is not a link of its own.
+        foreach (Match m in Url().Matches(Email().Replace(answer, " ")))
+        {
+            var url = m.Value.TrimEnd('.', ',', ')', ']', '!', '?', ';', ':', '>', '*').ToLowerInvariant();
+            if (!seen.Contains(url, StringComparison.Ordinal))
+                return "link";
+        }
+        var seenDigits = DigitRuns(conversation);
+        foreach (Match m in Phone().Matches(answer))
+        {
+            if (DateLike().IsMatch(m.Value))
+                continue;
+            var digits = new string(m.Value.Where(char.IsAsciiDigit).ToArray());
+            if (digits.Length is >= 8 and <= 15 && !seenDigits.Contains(digits))
+                return "phone";
+        }
+        return null;
+    }
+
+    private static HashSet<string> DigitRuns(string text)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Match m in Phone().Matches(text))
+            set.Add(new string(m.Value.Where(char.IsAsciiDigit).ToArray()));
+        return set;
+    }
+
+    /// <summary>Every run of <see cref="ShingleWords"/> consecutive words (accent- and case-folded, punctuation dropped).</summary>
+    internal static HashSet<string> Shingles(string text)
+    {
+        var words = Word().Matches(SafetyText.Normalize(text)).Select(m => m.Value).ToArray();
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i + ShingleWords <= words.Length; i++)
+            set.Add(string.Join(' ', words, i, ShingleWords));
+        return set;
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+", RegexOptions.CultureInvariant)]
+    private static partial Regex Word();
+
+    [GeneratedRegex(@"\b(system (prompt|message)|my (instructions|prompt|rules|guidelines)|i (was|have been|am) (told|instructed|programmed) to|(the|these|my) instructions (say|tell|are)|style instructions|signature phrases|prompt del sistema|mis instrucciones|me (indicaron|instruyeron)|minhas instrucoes|prompt do sistema|fui instruid[oa]|mes instructions|consignes (systeme|que j ai recues)|on m a demande de|meine anweisungen|systemprompt|systemnachricht|mir wurde gesagt)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex InstructionTalk();
+
+    [GeneratedRegex(@"\b(i am|i'm|im) (not (an? )?(ai|bot|robot|chat ?bot|machine|language model|program)|(a )?(real |actual )?(human|person|human being)|human)\b|\bnot an ai\b|\b(real|actual) (human|person) here\b|\bno (soy|es) (un[ao]? )?(ia|bot|robot|maquina|inteligencia artificial)\b|\bsoy (un[ao]? )?(humano|humana|persona real|ser humano)\b|\bnao sou (um[a]? )?(ia|bot|robo|maquina|inteligencia artificial)\b|\bsou (um[a]? )?(humano|humana|pessoa de verdade|pessoa real|ser humano)\b|\bje ne suis pas (un[e]? )?(ia|bot|robot|machine|intelligence artificielle)\b|\bje suis (un[e]? )?(humain|humaine|vraie personne|etre humain|personne reelle)\b|\bich bin (kein|keine) (ki|bot|roboter|maschine)\b|\bich bin (ein )?(mensch|echter mensch|echte person)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex HumanClaim();
+
+    [GeneratedRegex(@"\b(?:https?://|www\.)[^\s<>()""']+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|me|co|info|biz|xyz|app|dev|ly|gg|ru|cn|tk|top|site|online|link|click)(?:/[^\s<>()""']*)?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Url();
+
+    [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", RegexOptions.CultureInvariant)]
+    private static partial Regex Email();
+
+    [GeneratedRegex(@"(?<![\w.])\+?\(?\d[\d\s().-]{6,}\d(?![\w])", RegexOptions.CultureInvariant)]
+    private static partial Regex Phone();
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$|^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$|^\d{1,2}:\d{2}", RegexOptions.CultureInvariant)]
+    private static partial Regex DateLike();
+}
