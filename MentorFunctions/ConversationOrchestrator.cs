@@ -1,6 +1,8 @@
 using MentorFunctions.Core.Conversations;
+using MentorFunctions.Core.Telemetry;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MentorFunctions;
 
@@ -8,9 +10,11 @@ namespace MentorFunctions;
 public static class ConversationOrchestrator
 {
     [Function(ConversationWorkflow.Name)]
-    public static Task RunAsync([OrchestrationTrigger] TaskOrchestrationContext context, ConversationState state)
+    public static Task RunAsync([OrchestrationTrigger] TaskOrchestrationContext context, ConversationState state, FunctionContext functionContext)
     {
+        ArgumentNullException.ThrowIfNull(functionContext);
         var logger = context.CreateReplaySafeLogger(nameof(ConversationOrchestrator));
-        return ConversationWorkflow.RunAsync(new DurableWorkflowRuntime(context, StepRetryPolicy.Default), state, logger);
+        var metrics = functionContext.InstanceServices.GetService<MentorMetrics>();
+        return ConversationWorkflow.RunAsync(new DurableWorkflowRuntime(context, StepRetryPolicy.Default, metrics), state, logger);
     }
 }

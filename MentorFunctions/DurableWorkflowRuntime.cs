@@ -1,12 +1,16 @@
 using System.Globalization;
 using MentorFunctions.Core.Conversations;
+using MentorFunctions.Core.Telemetry;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Worker;
 
 namespace MentorFunctions;
 
-/// <summary>The Core workflow port over Durable's <see cref="TaskOrchestrationContext"/>.</summary>
-public sealed class DurableWorkflowRuntime(TaskOrchestrationContext context, StepRetryPolicy retryPolicy) : IWorkflowRuntime
+/// <summary>
+/// The Core workflow port over Durable's <see cref="TaskOrchestrationContext"/>. A step that fails for good is counted
+/// here (outside replay), the one place that sees it: its activity threw, so nothing after it ran.
+/// </summary>
+public sealed class DurableWorkflowRuntime(TaskOrchestrationContext context, StepRetryPolicy retryPolicy, MentorMetrics? metrics = null) : IWorkflowRuntime
 {
     private readonly TaskOptions _stepOptions = TaskOptions.FromRetryHandler(async retry =>
     {
@@ -35,6 +39,8 @@ public sealed class DurableWorkflowRuntime(TaskOrchestrationContext context, Ste
         }
         catch (TaskFailedException e)
         {
+            if (!context.IsReplaying)
+                metrics?.StepFailed(stepName, e.FailureDetails.ErrorType);
             throw new WorkflowStepFailedException(stepName, e.FailureDetails.ErrorType, e.FailureDetails.ErrorMessage, e);
         }
     }

@@ -23,6 +23,7 @@ public sealed class MentorMetrics
     public const string ZulipRetryAfter = "mentor.zulip.retry_after";
     public const string ProfileWriteConflicts = "mentor.profile.write_conflicts";
     public const string StepTransientFailures = "mentor.step.transient_failures";
+    public const string StepFailures = "mentor.step.failures";
     public const string GenAiTokenUsage = "gen_ai.client.token.usage";
     public const string GenAiOperationDuration = "gen_ai.client.operation.duration";
 
@@ -34,6 +35,7 @@ public sealed class MentorMetrics
     private readonly Histogram<double> _zulipRetryAfter;
     private readonly Counter<long> _profileConflicts;
     private readonly Counter<long> _stepTransientFailures;
+    private readonly Counter<long> _stepFailures;
     private readonly Histogram<long> _tokenUsage;
     private readonly Histogram<double> _operationDuration;
 
@@ -56,6 +58,8 @@ public sealed class MentorMetrics
             "Style-profile writes that met a concurrent change (ETag) and were re-applied.");
         _stepTransientFailures = meter.CreateCounter<long>(StepTransientFailures, "{attempt}",
             "Workflow step attempts that failed transiently (429, 5xx, timeout, conflict); the step policy retries them up to its attempt limit.");
+        _stepFailures = meter.CreateCounter<long>(StepFailures, "{step}",
+            "Workflow steps that failed for good (a final error, or transient failures past the step policy's last attempt).");
         _tokenUsage = meter.CreateHistogram<long>(GenAiTokenUsage, "{token}", "Tokens used by the chat model, input and output.",
             advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576] });
         _operationDuration = meter.CreateHistogram(GenAiOperationDuration, "s", "Duration of chat model calls.",
@@ -102,6 +106,20 @@ public sealed class MentorMetrics
 
     public void StepTransientFailure(string step) =>
         _stepTransientFailures.Add(1, new KeyValuePair<string, object?>("mentor.step.name", step));
+
+    /// <summary>
+    /// A step failed for good, seen by the orchestrator (count it only outside replay). A failed DeliverReply is also
+    /// the reply's outcome: nothing audited it, since the step never returned.
+    /// </summary>
+    public void StepFailed(string step, string? errorType)
+    {
+        _stepFailures.Add(1, new TagList { { "mentor.step.name", step }, { "error.type", ShortTypeName(errorType) } });
+        if (step == StepNames.DeliverReply)
+            Reply(DeliveryOutcome.Failed, "step-failed");
+    }
+
+    private static string ShortTypeName(string? fullName) =>
+        string.IsNullOrEmpty(fullName) ? "unknown" : fullName[(fullName.LastIndexOf('.') + 1)..];
 
     /// <summary>One chat model call (GenAI semantic conventions). <paramref name="errorType"/> is null on success.</summary>
     public void ModelCall(GenAiCall call, TimeSpan duration, int? inputTokens, int? outputTokens, string? errorType)

@@ -81,7 +81,8 @@ public sealed class DurableApp : IAsyncDisposable
             if (output is not null)
                 b.AddProvider(new TestOutputLoggerProvider(output, LogLevel.Debug));
         });
-        app._host = await DurableTaskTestHost.StartAsync(ShellFunctions.Register, new DurableTaskTestHostOptions
+        // Orchestrations start only with the first message, after StartAsync has returned the host.
+        app._host = await DurableTaskTestHost.StartAsync(registry => ShellFunctions.Register(registry, () => app._host.Services), new DurableTaskTestHostOptions
         {
             Port = FreePort(),
             LoggerFactory = loggers,

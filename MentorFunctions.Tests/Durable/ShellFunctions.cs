@@ -10,7 +10,9 @@ namespace MentorFunctions.Tests.Durable;
 /// Registers the Functions shell's own orchestrator and activity functions (every <c>[Function]</c> method with an
 /// <c>[OrchestrationTrigger]</c> or <c>[ActivityTrigger]</c> parameter in the MentorFunctions assembly) on a Durable Task
 /// registry, by their function names, as the Functions host would. A new activity in the shell is picked up with no test
-/// change; the function classes are created from the worker's DI, as the isolated worker does.
+/// change; the function classes are created from the worker's DI, as the isolated worker does. Orchestrators get a
+/// FunctionContext over the same services (<paramref name="services"/> of <see cref="Register"/>: the test host's
+/// registry has no service-aware orchestrator factory, so the app hands its provider over once the host is up).
 /// </summary>
 public static class ShellFunctions
 {
@@ -20,10 +22,10 @@ public static class ShellFunctions
 
     public static IReadOnlyList<(string Name, MethodInfo Method)> Activities => Find<ActivityTriggerAttribute>();
 
-    public static void Register(DurableTaskRegistry registry)
+    public static void Register(DurableTaskRegistry registry, Func<IServiceProvider> services)
     {
         foreach (var (name, method) in Orchestrators)
-            registry.AddOrchestrator(name, () => new ShellOrchestrator(method));
+            registry.AddOrchestrator(name, () => new ShellOrchestrator(method, services));
         foreach (var (name, method) in Activities)
             registry.AddActivity(name, services => new ShellActivity(method, services));
     }
@@ -62,9 +64,10 @@ public static class ShellFunctions
         }
     }
 
-    private sealed class ShellOrchestrator(MethodInfo method) : ITaskOrchestrator
+    private sealed class ShellOrchestrator(MethodInfo method, Func<IServiceProvider> services) : ITaskOrchestrator
     {
-        public Type InputType => method.GetParameters().Single(p => p.GetCustomAttribute<OrchestrationTriggerAttribute>() is null).ParameterType;
+        public Type InputType => method.GetParameters()
+            .Single(p => p.GetCustomAttribute<OrchestrationTriggerAttribute>() is null && p.ParameterType != typeof(FunctionContext)).ParameterType;
 
         public Type OutputType => ResultType(method);
 
@@ -73,7 +76,9 @@ public static class ShellFunctions
             if (!method.IsStatic)
                 throw new NotSupportedException($"{method.Name}: orchestrators in the shell are static.");
             var args = method.GetParameters()
-                .Select(p => p.GetCustomAttribute<OrchestrationTriggerAttribute>() is not null ? context : input)
+                .Select(p => p.GetCustomAttribute<OrchestrationTriggerAttribute>() is not null ? context
+                    : p.ParameterType == typeof(FunctionContext) ? new ShellFunctionContext(services(), context.InstanceId)
+                    : input)
                 .ToArray();
             return AwaitResult(method, Unwrap(() => method.Invoke(null, args)));
         }
@@ -88,7 +93,7 @@ public static class ShellFunctions
         public Task<object?> RunAsync(TaskActivityContext context, object? input)
         {
             var target = method.IsStatic ? null : ActivatorUtilities.GetServiceOrCreateInstance(services, method.DeclaringType!);
-            var functionContext = new ActivityFunctionContext(services, context.InstanceId);
+            var functionContext = new ShellFunctionContext(services, context.InstanceId);
             var args = method.GetParameters()
                 .Select(p => p.GetCustomAttribute<ActivityTriggerAttribute>() is not null ? input
                     : p.ParameterType == typeof(FunctionContext) ? functionContext
@@ -99,10 +104,10 @@ public static class ShellFunctions
         }
     }
 
-    /// <summary>The little of a Functions invocation an activity reads: its services and cancellation token.</summary>
+    /// <summary>The little of a Functions invocation the shell's functions read: its services and cancellation token.</summary>
     private static long s_invocations;
 
-    private sealed class ActivityFunctionContext(IServiceProvider services, string instanceId) : FunctionContext
+    private sealed class ShellFunctionContext(IServiceProvider services, string instanceId) : FunctionContext
     {
         public override string InvocationId { get; } = Interlocked.Increment(ref s_invocations).ToString(System.Globalization.CultureInfo.InvariantCulture);
         public override string FunctionId => instanceId;

@@ -139,6 +139,33 @@ public sealed class ConversationMetricsTests(AzuriteFixture azurite, ITestOutput
     }
 
     [Fact]
+    public async Task A_delivery_that_fails_for_good_is_counted_once_as_a_failed_reply_and_a_failed_step()
+    {
+        await using var app = await StartAsync(azurite, output: output);
+        var meters = app.Get<IMeterFactory>();
+        using var replies = Collect<long>(meters, MentorMetrics.Replies);
+        using var failures = Collect<long>(meters, MentorMetrics.StepFailures);
+        using var transient = Collect<long>(meters, MentorMetrics.StepTransientFailures);
+        await app.RegisterMentorAsync(Ana);
+        var shell = ActivatorUtilities.CreateInstance<ZulipWebhook>(app.Services);
+
+        Assert.Equal(200, await PostAsync(app, shell, Sam, Ana, FirstQuestion));
+        // Zulip refuses the delivery's history read for good (a 400 is not retried): the DeliverReply step fails.
+        app.Zulip.EnqueueFault("get-messages", new ZulipFault(400, """{"result":"error","msg":"Invalid narrow","code":"BAD_REQUEST"}"""));
+        await WaitUntilAsync(() => failures.GetMeasurementSnapshot().Count > 0, Patience, "the failed delivery");
+        await Task.Delay(TimeSpan.FromSeconds(2)); // any replay of the failure must not count it again
+
+        var failed = Assert.Single(failures.GetMeasurementSnapshot());
+        Assert.Equal("DeliverReply", failed.Tags["mentor.step.name"]);
+        Assert.Equal("ZulipApiException", failed.Tags["error.type"]);
+        var outcome = Assert.Single(replies.GetMeasurementSnapshot());
+        Assert.Equal("failed", outcome.Tags["mentor.reply.outcome"]);
+        Assert.Equal("step-failed", outcome.Tags["mentor.reply.reason"]);
+        Assert.Empty(transient.GetMeasurementSnapshot());
+        Assert.Empty(app.Zulip.BotMessagesTo(Ana.Id, Sam.Id));
+    }
+
+    [Fact]
     public void Every_reply_outcome_has_its_own_name_on_the_meter()
     {
         var names = Enum.GetValues<MentorFunctions.Core.Conversations.DeliveryOutcome>().Select(MentorMetrics.OutcomeName).ToList();
