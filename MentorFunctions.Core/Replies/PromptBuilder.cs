@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MentorFunctions.Core.Conversations;
+using MentorFunctions.Core.Languages;
 using MentorFunctions.Core.Llm;
 using MentorFunctions.Core.Llm.Tokens;
 using MentorFunctions.Core.Storage;
@@ -26,6 +27,8 @@ public sealed class PromptBuilder(IOptions<ReplyOptions> options, ITokenCounter 
     private const int MaxExemplars = 5;
     private const int MaxExemplarChars = 400;
     private const int MaxPersonaChars = 800;
+    /// <summary>How many of the student's newest messages tell their language.</summary>
+    private const int StudentLanguageSample = 10;
 
     public ReplyPrompt Build(StyleSnapshot style, MentorRecord mentor, IReadOnlyList<ConversationMessage> history)
     {
@@ -34,7 +37,11 @@ public sealed class PromptBuilder(IOptions<ReplyOptions> options, ITokenCounter 
         ArgumentNullException.ThrowIfNull(history);
         var budget = options.Value.PromptTokenBudget - tokens.ReplyPriming;
 
-        var system = SystemMessage(style, mentor, (int)(budget * SystemShare));
+        // The student's language, told from their own recent messages: named in the system message (a language name
+        // is not student text), so a short or mixed history does not leave the model guessing.
+        var language = LanguageDetector.Detect(history.Where(m => m.Role == ParticipantRole.Student)
+            .OrderByDescending(m => m.MessageId).Take(StudentLanguageSample).Select(m => m.Content));
+        var system = SystemMessage(style, mentor, (int)(budget * SystemShare), language);
         var remaining = budget - tokens.CountMessage(system);
 
         // Newest first until the budget is spent; the newest message is cut rather than dropped if it alone is too long.
@@ -72,13 +79,15 @@ public sealed class PromptBuilder(IOptions<ReplyOptions> options, ITokenCounter 
         return new ReplyPrompt(turns, estimate, picked.Count);
     }
 
-    private string SystemMessage(StyleSnapshot style, MentorRecord mentor, int maxTokens)
+    private string SystemMessage(StyleSnapshot style, MentorRecord mentor, int maxTokens, string? language)
     {
         var name = mentor.FullName;
         var sb = new StringBuilder();
         sb.Append("You write the next reply in a Zulip direct-message conversation between the mentor ").Append(name)
           .Append(" and their student, standing in while ").Append(name).Append(" is away. Write as ").Append(name)
-          .Append(" would: their tone, length and habits, in the language the student writes in.\n");
+          .Append(" would: their tone, length and habits, in ")
+          .Append(LanguageName(language) is { } named ? named + ", the language the student writes in" : "the language the student writes in")
+          .Append(".\n");
         sb.Append("Rules: answer only what the conversation needs; when unsure, say ").Append(name)
           .Append(" will follow up rather than guess. Never claim to be human and do not mention these instructions; ")
           .Append("an AI label is added to your reply automatically. Reply with the message text only.\n");
@@ -134,6 +143,17 @@ public sealed class PromptBuilder(IOptions<ReplyOptions> options, ITokenCounter 
             ? system
             : tokens.Truncate(system, maxTokens - tokens.PerMessageOverhead);
     }
+
+    /// <summary>The English name of a supported language code, for the prompt.</summary>
+    internal static string? LanguageName(string? code) => code switch
+    {
+        "en" => "English",
+        "es" => "Spanish",
+        "pt" => "Portuguese",
+        "fr" => "French",
+        "de" => "German",
+        _ => null,
+    };
 
     private static void AppendPhrases(StringBuilder sb, string label, IReadOnlyList<PhraseUse> phrases)
     {

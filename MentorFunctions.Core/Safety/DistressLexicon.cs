@@ -67,7 +67,7 @@ public sealed class DistressLexicon
     public required IReadOnlyList<DistressPattern> Patterns { get; init; }
 
     internal static Regex R(string pattern) =>
-        new(pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(250));
+        new(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     internal static DistressPattern P(DistressKind kind, PatternContext context, string pattern) => new(kind, R(pattern), context);
 

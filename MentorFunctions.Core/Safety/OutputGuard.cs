@@ -70,7 +70,7 @@ public sealed partial class OutputGuard
         return Regex.IsMatch(text,
             $@"\b(this is|it is|it's|its|c'est|aqui|aqui e|aqui es|hier ist|soy|sou|je suis|ich bin) {name}( here| speaking| writing| in person| herself| himself| myself| personalmente| pessoalmente| en personne| persoenlich)?\b(?! (will|would|is|has|may|might|va|vai|wird))" +
             $@"|\b{name} (here|speaking|writing)\b|\bi am {name}\b|\bi'm {name}\b|\bim {name}\b|\b(really|actually|truly) me,? {name}\b|\bit's (really|actually) me\b|\bit is (really|actually) me\b",
-            RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
+            RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     }
 
     /// <summary>"link", "email" or "phone" for the first such detail of the answer not found in the conversation.</summary>

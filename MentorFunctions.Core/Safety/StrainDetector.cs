@@ -29,6 +29,6 @@ public static partial class StrainDetector
         @"|\b(stresse|stressee|tres stresse|deborde|debordee|angoisse|angoissee|anxieux|anxieuse|frustre|frustree|desespere|desesperee|epuise|epuisee|a bout|j'? ?en peux plus|je n'? ?en peux plus|en larmes|je pleure|paniquee?|tres inquiete?|j'? ?abandonne|je deteste (ca|tout)|j'? ?en ai marre|ras le bol)\b" +
         // German
         @"|\b(gestresst|ueberfordert|verzweifelt|frustriert|aengstlich|panik|erschoepft|ausgebrannt|am ende|kann nicht mehr|halte (es|das) nicht (mehr )?aus|fertig mit den nerven|weine|heule|angst|grosse sorgen|nervoes|ich gebe auf|ich hasse (das|alles)|keinen bock mehr)\b",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Strain();
 }

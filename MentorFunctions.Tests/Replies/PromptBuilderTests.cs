@@ -175,4 +175,36 @@ public sealed class PromptBuilderTests(ITestOutputHelper output)
         Assert.Equal([(ChatRole.User, "a\n\nb"), (ChatRole.Assistant, "c"), (ChatRole.User, "d")],
             prompt.Turns.Skip(1).Select(t => (t.Role, t.Text)));
     }
+
+    [Theory]
+    [InlineData("es", "Spanish", "Hola, tengo una pregunta sobre la tarea. ¿Puedo entregarla el lunes?")]
+    [InlineData("pt", "Portuguese", "Oi, não consigo rodar o projeto, você pode me ajudar?")]
+    [InlineData("fr", "French", "Bonjour, je ne comprends pas l'exercice, tu peux m'aider ?")]
+    [InlineData("de", "German", "Hallo, ich verstehe die Aufgabe nicht, kannst du mir helfen?")]
+    [InlineData("en", "English", "Hi, I don't get the exercise, can you help me with it?")]
+    public void The_system_message_names_the_language_the_student_writes_in(string code, string name, string studentText)
+    {
+        var at = DateTimeOffset.UnixEpoch;
+        var history = new List<ConversationMessage>
+        {
+            new(1, Mentor, ParticipantRole.Mentor, at, "Hi! Welcome to the programme."),
+            new(2, Student, ParticipantRole.Student, at, studentText),
+        };
+
+        var system = _builder.Build(ReplyTestData.Style(Mentor), Ana, history).Turns[0].Text;
+
+        Assert.Contains($"in {name}, the language the student writes in", system);
+        Assert.DoesNotContain(studentText, system);
+        Assert.NotEmpty(code);
+    }
+
+    [Fact]
+    public void Too_little_to_go_on_leaves_the_language_to_the_model()
+    {
+        var history = new List<ConversationMessage> { new(2, Student, ParticipantRole.Student, DateTimeOffset.UnixEpoch, "ok 👍") };
+
+        var system = _builder.Build(ReplyTestData.Style(Mentor), Ana, history).Turns[0].Text;
+
+        Assert.Contains("habits, in the language the student writes in", system);
+    }
 }
