@@ -11,7 +11,9 @@ namespace MentorFunctions.Benchmarks;
 
 /// <summary>
 /// One reply's prompt from a 100-message history (the Replies__HistoryMessages default) within the 2,000-token budget:
-/// the model's real tokenizer (o200k_base) against the UTF-8 ÷ 3 estimate, and the tokenizer's one-off creation.
+/// the model's real tokenizer (o200k_base) against the UTF-8 ÷ 3 estimate. CreateO200kTokenizer measures creating it
+/// again once Microsoft.ML.Tokenizers has cached the vocabulary; the first creation in a process (loading the vocabulary,
+/// a few hundred ms) happens once, in the warm-up, which is why the app keeps one counter per process anyway.
 /// </summary>
 [MemoryDiagnoser]
 public class PromptBenchmarks
