@@ -36,6 +36,7 @@ internal static class PortugueseDistress
             P(Suicide, Absolute, @"\b(todos|todo mundo|minha familia|eles|meus pais) (estaria|estariam|ficaria|ficariam|seria|seriam|viveria|viveriam|vivem) (mais felizes |mais feliz |bem )?melhor(es)? sem mim\b|\b(seria|ia ser) melhor (se eu morresse|sem mim|se eu sumisse|se eu nao existisse)\b"),
             P(Suicide, Absolute, @"\bninguem (sentiria|vai sentir|iria sentir|notaria|ia notar|se importaria|ia se importar|sentiria minha falta)\b.{0,40}\b(morresse|morrer|sumisse|sumir|nao estivesse|partisse|me matasse)\b"),
             P(Suicide, Absolute, @"\b(queria|quem dera|tomara que eu) (nao ter nascido|nunca ter nascido|estar mort[oa]|morrer|sumir para sempre|sumir pra sempre|nao acordar|nao acordar mais|deixar de existir)\b"),
+            P(Suicide, Absolute, @"\b(ja )?nao (aguento|suporto) mais (essa|esta|minha|a) vida\b|\b(seria|ia ser) melhor (nao existir|nao estar aqui|nao ter nascido|morrer|estar mort[oa])\b|\bsentido em nada\b.{0,40}\b(sumir|desaparecer|morrer|me matar|deixar de existir)\b"),
             P(Suicide, Absolute, @"\bdormir e (nunca mais|nao|nunca) (mais )?acordar\b"),
             P(Suicide, Negatable, @"\bsou (so )?um peso (para|pra)?\b|\bsou um fardo\b"),
             P(Suicide, Negatable, @"\b(tomar|tomei|engolir|engoli|tomando) (todos os|todas as|um monte de|muitos|muitas|a cartela (toda|inteira) de|uma caixa de|varios|varias|um vidro de)( meus| minhas)? (remedios|comprimidos|pilulas|calmantes|medicamentos)\b|\boverdose\b"),

@@ -34,6 +34,7 @@ internal static class SpanishDistress
             P(Suicide, Negatable, @"\b(acabar|terminar) con todo\b(?! (el|la|lo|los|las|esto de|mi tarea|el trabajo))|\b(acabar|terminar) con esto (de una vez|para siempre)\b"),
             P(Suicide, Negatable, @"\bsuicid(a|as|io|ios|arme|arse|ado|ada)\b"),
             P(Suicide, Negatable, @"\b(quiero|quisiera|queria|quiera|deseo|tengo ganas de|ganas de|voy a|pienso en|pensando en|planeo|necesito|intente|intento) (morir|morirme|estar muert[oa]|dejar de existir|desaparecer para siempre|no despertar|no despertarme|nunca despertar|dormir para siempre|no estar aqui)\b"),
+            P(Suicide, Absolute, @"\b(ya )?no (aguanto|soporto|puedo con) (mas )?(esta|mi|la) vida\b|\b(seria|estaria|fuera) mejor (no existir|no estar aqui|no haber nacido|morir(me)?|estar muert[oa])\b|\bsentido a nada\b.{0,40}\b(desaparecer|morir(me)?|dejar de existir|matarme)\b"),
             P(Suicide, Absolute, @"\bdormir y (no|nunca) (volver a )?despertar(me)?\b"),
             P(Suicide, Negatable, @"\bme quiero morir\b|\b(seria|estaria|fuera) mejor (si me muriera|si me muero|si desapareciera|si no existiera|si no estuviera|estar muert[oa])\b|\bme voy a morir\b(?= (hoy|esta noche|ya))"),
             P(Suicide, Absolute, @"\b(ya no|no) (quiero|deseo|tengo ganas de|puedo) (vivir|seguir viviendo|existir|estar viv[oa]|despertar|seguir aqui|seguir con vida)( mas)?\b(?! (temprano|a las|pronto|asi de|en esta ciudad))"),
