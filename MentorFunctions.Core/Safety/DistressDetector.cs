@@ -18,7 +18,7 @@ namespace MentorFunctions.Core.Safety;
 /// the words raises the reply's priority. It errs towards a human: a false alarm costs the mentor one personal reply,
 /// a miss costs far more. Content is only matched, never logged.
 /// </summary>
-public sealed class DistressDetector
+public sealed partial class DistressDetector
 {
     private readonly IReadOnlyList<DistressLexicon> _lexicons;
 
@@ -68,13 +68,17 @@ public sealed class DistressDetector
                     continue;
                 if (pattern.Context.HasFlag(PatternContext.Jokey) && lexicon.Joke.IsMatch(text))
                     continue;
-                if (pattern.Context.HasFlag(PatternContext.Current) && lexicon.Past.IsMatch(clause))
+                if (pattern.Context.HasFlag(PatternContext.Current) && lexicon.Past.IsMatch(clause) && !Present().IsMatch(clause))
                     continue;
                 return pattern.Kind;
             }
         }
         return null;
     }
+
+    /// <summary>Words that bring a past episode into the present ("again", "yesterday", "otra vez", "wieder").</summary>
+    [GeneratedRegex(@"\b(again|yesterday|today|tonight|last night|still|currently|this week|otra vez|de nuevo|ayer|hoy|anoche|todavia|de novo|ontem|hoje|ainda|encore|hier|aujourd hui|wieder|gestern|heute|immer noch)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Present();
 
     /// <summary>
     /// A negation within a few words before the match (not across a comma, colon or barrier), or inside it for
