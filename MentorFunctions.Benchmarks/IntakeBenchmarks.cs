@@ -1,6 +1,7 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using MentorFunctions.Core.Commands;
+using MentorFunctions.Core.Consent;
 using MentorFunctions.Core.Intake;
 using MentorFunctions.Core.Storage;
 using MentorFunctions.Core.Zulip;
@@ -32,7 +33,11 @@ public class IntakeBenchmarks
         var registry = new InMemoryMentorRegistry();
         registry.UpsertMentorAsync(new MentorRecord(BotEmail, 10, "ada@zulip.example.com", "Ada Mentor", DateTimeOffset.UnixEpoch)).Wait();
         registry.EnrolAsync(new PairRecord(BotEmail, 10, 20, "sam@zulip.example.com", "Sam Student", DateTimeOffset.UnixEpoch, EnrolmentSource.Admin)).Wait();
-        _intake = new WebhookIntake(new FixedMonitor(options), registry, new HelpCommandHandler(), TimeProvider.System,
+        // The benchmark's pair exists, so consent is never consulted: its storage and Zulip are never reached.
+        var consent = new PairConsent(registry,
+            new ConsentStore(new TableStore(new Azure.Data.Tables.TableServiceClient("UseDevelopmentStorage=true"), "unused")),
+            new ZulipClient(new NoHttp(), Options.Create(options), NullLogger<ZulipClient>.Instance), TimeProvider.System, NullLogger<PairConsent>.Instance);
+        _intake = new WebhookIntake(new FixedMonitor(options), registry, new HelpCommandHandler(), consent, TimeProvider.System,
             NullLogger<WebhookIntake>.Instance);
         _groupDm = Encoding.UTF8.GetBytes(GroupDmPayload);
         var outcome = _intake.HandleAsync(_groupDm, "application/json", CancellationToken.None).GetAwaiter().GetResult();
@@ -112,4 +117,9 @@ internal sealed class InMemoryMentorRegistry : IMentorRegistry
 
     public Task<IReadOnlyList<PairRecord>> ListMentorsOfStudentAsync(string botEmail, long studentId, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<PairRecord>>(_pairs.Values.Where(p => Bot(p.BotEmail) == Bot(botEmail) && p.StudentId == studentId).ToList());
+}
+
+internal sealed class NoHttp : IHttpClientFactory
+{
+    public HttpClient CreateClient(string name) => throw new InvalidOperationException("The intake benchmark makes no HTTP calls.");
 }

@@ -64,6 +64,8 @@ public static partial class CommandParser
                 return ParseForget(words);
             case "human" or "mentor" or "person":
                 return words.Length == 0 ? new ParsedCommand(CommandKind.Human) : new ParsedCommand(CommandKind.Unknown);
+            case "accept" or "decline":
+                return ParseConsent(verb == "accept" ? CommandKind.Accept : CommandKind.Decline, targetId, words);
             case "send" or "approve":
                 return ParseDraftId(CommandKind.DraftSend, words);
             case "skip" or "discard" or "drop" or "reject":
@@ -263,6 +265,17 @@ public static partial class CommandParser
         foreach (var c in text)
             sb.Append(char.IsLetterOrDigit(c) || c == '#' ? char.ToLowerInvariant(c) : ' ');
         return sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    /// <summary>`accept 123`, `accept @**Sam|123**`: the user id the bot's question named.</summary>
+    private static ParsedCommand ParseConsent(CommandKind kind, long? mentionedId, string[] words)
+    {
+        long? id = mentionedId;
+        if (id is null && words is [var word] && long.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+            id = parsed;
+        if (id is not > 0 || (mentionedId is not null && words.Length > 0) || (mentionedId is null && words.Length != 1))
+            return ParsedCommand.Invalid(kind, $"Write `{(kind == CommandKind.Accept ? "accept" : "decline")}` and the student's user id from my message, e.g. `{(kind == CommandKind.Accept ? "accept" : "decline")} 123`.");
+        return new ParsedCommand(kind) { StudentId = id };
     }
 
     private static (string? Name, long? Id, string Remainder) ExtractMention(string rest)

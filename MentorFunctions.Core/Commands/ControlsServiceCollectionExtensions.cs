@@ -1,3 +1,4 @@
+using MentorFunctions.Core.Consent;
 using MentorFunctions.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,6 +22,7 @@ public static class ControlsServiceCollectionExtensions
         services.TryAddSingleton<UserDataEraser>();
         services.TryAddSingleton<IReplyStatusReporter, NoReplyStatusReporter>();
         services.TryAddSingleton<MentorControls>();
+        services.AddPairConsent();
         services.TryAddSingleton<MentorCommandHandler>();
         services.TryAddSingleton<ICommandHandler>(sp => sp.GetRequiredService<MentorCommandHandler>());
         services.TryAddSingleton<Admin.AdminApi>();

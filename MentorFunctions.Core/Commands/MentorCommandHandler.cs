@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MentorFunctions.Core.Consent;
 using MentorFunctions.Core.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -19,6 +20,7 @@ public sealed class MentorCommandHandler(
     UserDataEraser eraser,
     IReplyStatusReporter replyStatus,
     MentorControls controls,
+    PairConsent consent,
     TimeProvider time,
     ILogger<MentorCommandHandler> log) : ICommandHandler
 {
@@ -29,13 +31,25 @@ public sealed class MentorCommandHandler(
         new(await AnswerAsync(request, cancellationToken).ConfigureAwait(false));
 
     /// <summary>The answer to one command, as Markdown.</summary>
-    public async Task<string> AnswerAsync(CommandRequest request, CancellationToken ct)
+    public async Task<string?> AnswerAsync(CommandRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         var command = CommandParser.Parse(request.Text);
         var mentor = await registry.GetMentorAsync(request.BotEmail, request.SenderId, ct).ConfigureAwait(false);
         log.LogInformation("Command {Kind} from user {SenderId} (mentor {IsMentor}), message {MessageId}",
             command.Kind, request.SenderId, mentor is not null, request.MessageId);
+
+        // In a channel everyone reads the answer: only help is harmless there. A user-group mention that includes the bot
+        // (or any chatter with it) gets no answer at all, rather than a "didn't understand" for the whole channel.
+        if (!request.IsDirect)
+        {
+            return command.Kind switch
+            {
+                CommandKind.Help => Help(isMentor: false) + "\n\nPlease write to me in a direct message for anything else.",
+                CommandKind.Unknown => null,
+                _ => "I answer that only in a direct message, so nothing private is shown here. Please write to me directly.",
+            };
+        }
 
         switch (command.Kind)
         {
@@ -101,6 +115,10 @@ public sealed class MentorCommandHandler(
                     : "Quiet hours removed: I may answer for you at any hour (the organisation's quiet hours still apply, if set).";
             case CommandKind.Students:
                 return await StudentsAsync(mentor, ct).ConfigureAwait(false);
+            case CommandKind.Accept:
+                return await consent.AcceptAsync(request.BotEmail, mentor, command.StudentId!.Value, ct).ConfigureAwait(false);
+            case CommandKind.Decline:
+                return await consent.DeclineAsync(request.BotEmail, mentor, command.StudentId!.Value, ct).ConfigureAwait(false);
             case CommandKind.DraftSend:
                 return (await draftDecisions.SendAsync(request.BotEmail, mentor.UserId, command.DraftId, ct).ConfigureAwait(false)).Answer;
             case CommandKind.DraftEdit:
@@ -125,7 +143,7 @@ public sealed class MentorCommandHandler(
             sb.AppendLine("- `send`, `edit <text>`, `skip` for your newest draft, or with its number: `send 12`");
             sb.AppendLine("- `persona <text>` to tell me about yourself; `persona clear`");
             sb.AppendLine("- `quiet 22-7 Europe/Lisbon`: hours in your time zone when I never answer for you; `quiet off`");
-            sb.AppendLine("- `students`: your students");
+            sb.AppendLine("- `students`: your students; `accept <id>` / `decline <id>` when I ask about someone new");
         }
         else
         {
@@ -147,6 +165,7 @@ public sealed class MentorCommandHandler(
             CommandKind.Quiet => "set quiet hours",
             CommandKind.PersonaShow or CommandKind.PersonaSet or CommandKind.PersonaClear => "set a persona",
             CommandKind.Students => "list students",
+            CommandKind.Accept or CommandKind.Decline => "accept or decline students",
             CommandKind.DraftSend or CommandKind.DraftEdit or CommandKind.DraftSkip => "send, edit or skip drafts",
             _ => "use that command",
         };

@@ -25,6 +25,10 @@ public enum CommandKind
     DraftSkip,
     /// <summary>Set (<see cref="ParsedCommand.QuietHours"/>) or clear (null) the mentor's quiet hours.</summary>
     Quiet,
+    /// <summary>The mentor agrees that the stand-in answers this student (<see cref="ParsedCommand.StudentId"/>).</summary>
+    Accept,
+    /// <summary>The mentor declines this student: no pair, and the bot stops asking.</summary>
+    Decline,
     /// <summary>A known command with an argument that could not be understood; <see cref="ParsedCommand.Problem"/> says why.</summary>
     Invalid,
 }
@@ -46,6 +50,9 @@ public sealed record ParsedCommand(CommandKind Kind)
     public string? TargetName { get; init; }
     public long? TargetUserId { get; init; }
     public MentorQuietHours? QuietHours { get; init; }
+
+    /// <summary>For accept / decline: the would-be student's Zulip user id.</summary>
+    public long? StudentId { get; init; }
 
     /// <summary>For <see cref="CommandKind.Invalid"/>: the command word the sender used and what was wrong.</summary>
     public string? Problem { get; init; }

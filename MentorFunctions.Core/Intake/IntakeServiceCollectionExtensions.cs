@@ -1,4 +1,5 @@
 using MentorFunctions.Core.Commands;
+using MentorFunctions.Core.Consent;
 using MentorFunctions.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +25,7 @@ public static class IntakeServiceCollectionExtensions
             sp.GetRequiredService<IOptions<MentorRegistryOptions>>(),
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ICommandHandler, HelpCommandHandler>();
+        services.AddPairConsent();
         services.TryAddSingleton<WebhookIntake>();
         return services;
     }

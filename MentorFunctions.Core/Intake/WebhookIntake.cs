@@ -1,4 +1,5 @@
 using MentorFunctions.Core.Commands;
+using MentorFunctions.Core.Consent;
 using MentorFunctions.Core.Conversations;
 using MentorFunctions.Core.Storage;
 using MentorFunctions.Core.Zulip;
@@ -14,14 +15,24 @@ namespace MentorFunctions.Core.Intake;
 /// </summary>
 public sealed partial class WebhookIntake
 {
-    /// <summary>The largest body accepted (Zulip's messages are at most 10,000 characters; this leaves ample room).</summary>
-    public const int MaxBodyBytes = 256 * 1024;
+    /// <summary>
+    /// The largest body accepted, sized from Zulip's worst case: a message of 10,000 characters (Zulip's limit) arrives
+    /// twice as JSON text (<c>data</c> and <c>message.content</c>), where each non-BMP character is escaped to 12 bytes,
+    /// plus <c>rendered_content</c>, where each emoji becomes a <c>&lt;span&gt;</c> that repeats its name three times
+    /// (about 230 bytes for a long name). Rejecting a valid message would lose it: Zulip posts "Failure!" instead.
+    /// </summary>
+    public const int MaxBodyBytes = MaxMessageCharacters * (2 * 12 + RenderedBytesPerCharacter) + EnvelopeBytes;
+
+    private const int MaxMessageCharacters = 10_000;
+    private const int RenderedBytesPerCharacter = 400;
+    private const int EnvelopeBytes = 64 * 1024;
 
     private const string CommandFailedText = "Sorry, I could not handle that just now. Please try again in a moment.";
 
     private readonly IOptionsMonitor<ZulipOptions> _zulip;
     private readonly IMentorRegistry _registry;
     private readonly ICommandHandler _commands;
+    private readonly PairConsent _consent;
     private readonly TimeProvider _time;
     private readonly ILogger<WebhookIntake> _logger;
 
@@ -29,12 +40,14 @@ public sealed partial class WebhookIntake
         IOptionsMonitor<ZulipOptions> zulip,
         IMentorRegistry registry,
         ICommandHandler commands,
+        PairConsent consent,
         TimeProvider time,
         ILogger<WebhookIntake> logger)
     {
         _zulip = zulip;
         _registry = registry;
         _commands = commands;
+        _consent = consent;
         _time = time;
         _logger = logger;
     }
@@ -104,7 +117,7 @@ public sealed partial class WebhookIntake
         }
         catch (Exception e) when (e is Azure.RequestFailedException or Azure.Identity.AuthenticationFailedException
                                        or Azure.Identity.CredentialUnavailableException or TransientStepException
-                                       or HttpRequestException or TimeoutException)
+                                       or HttpRequestException or TimeoutException or ZulipApiException)
         {
             // The registry could not be read or written: refuse visibly rather than drop a valid message.
             LogUnavailable(messageId, e.GetType().Name);
@@ -176,11 +189,11 @@ public sealed partial class WebhookIntake
         var second = users[botIndex == 2 ? 1 : 2];
         long firstId = first.Id!.Value, secondId = second.Id!.Value;
 
-        var firstIsMentor = await _registry.GetMentorAsync(bot.Email, firstId, ct).ConfigureAwait(false) is not null;
-        var secondIsMentor = await _registry.GetMentorAsync(bot.Email, secondId, ct).ConfigureAwait(false) is not null;
+        var firstMentor = await _registry.GetMentorAsync(bot.Email, firstId, ct).ConfigureAwait(false);
+        var secondMentor = await _registry.GetMentorAsync(bot.Email, secondId, ct).ConfigureAwait(false);
 
         PairRecord? pair;
-        if (firstIsMentor && secondIsMentor)
+        if (firstMentor is not null && secondMentor is not null)
         {
             // Mentors may mentor each other: whichever pair exists decides who is the student.
             pair = await _registry.GetPairAsync(bot.Email, firstId, secondId, ct).ConfigureAwait(false)
@@ -188,18 +201,19 @@ public sealed partial class WebhookIntake
             if (pair is null)
                 return Ignore(bot, messageId, IgnoreReason.BothMentorsUnpaired);
         }
-        else if (firstIsMentor || secondIsMentor)
+        else if ((firstMentor ?? secondMentor) is { } mentor)
         {
-            var (mentor, student) = firstIsMentor ? (first, second) : (second, first);
-            pair = await _registry.GetPairAsync(bot.Email, mentor.Id!.Value, student.Id!.Value, ct).ConfigureAwait(false);
+            var studentId = mentor.UserId == firstId ? secondId : firstId;
+            pair = await _registry.GetPairAsync(bot.Email, mentor.UserId, studentId, ct).ConfigureAwait(false);
             if (pair is null)
             {
-                if (!bot.AutoEnrolStudents)
-                    return Ignore(bot, messageId, IgnoreReason.PairNotEnrolled);
-                pair = await _registry.EnrolAsync(
-                    new PairRecord(bot.Email, mentor.Id!.Value, student.Id!.Value, student.Email!, student.FullName ?? "",
-                        _time.GetUtcNow(), EnrolmentSource.AutoEnrolled),
-                    ct).ConfigureAwait(false);
+                // No pair without the mentor's consent: their own message in this group DM, or `accept`.
+                if (message.SenderId != mentor.UserId)
+                    return Ignore(bot, messageId, ReasonFor(await _consent.OnStudentMessageAsync(bot, mentor, studentId, ct).ConfigureAwait(false)));
+                var (outcome, enrolled) = await _consent.OnMentorMessageAsync(bot, mentor, studentId, ct).ConfigureAwait(false);
+                if (enrolled is null)
+                    return Ignore(bot, messageId, ReasonFor(outcome));
+                pair = enrolled;
                 LogEnrolled(bot.Email, pair.MentorId, pair.StudentId, messageId);
             }
         }
@@ -255,6 +269,13 @@ public sealed partial class WebhookIntake
             MessageId = messageId,
         };
     }
+
+    private static IgnoreReason ReasonFor(ConsentOutcome outcome) => outcome switch
+    {
+        ConsentOutcome.Declined => IgnoreReason.MentorDeclined,
+        ConsentOutcome.NotAHuman => IgnoreReason.NotAHuman,
+        _ => IgnoreReason.PairNotEnrolled,
+    };
 
     private WebhookOutcome Ignore(ZulipBotOptions bot, long messageId, IgnoreReason reason)
     {

@@ -32,10 +32,14 @@ public enum IgnoreReason
     TooManyParticipants = 5,
     /// <summary>A group DM in which neither human is a registered mentor.</summary>
     NoMentor = 6,
-    /// <summary>A mentor and a non-student, with auto-enrolment off for this bot.</summary>
+    /// <summary>A mentor and someone who is not (yet) their student: the mentor has not consented; they were asked.</summary>
     PairNotEnrolled = 7,
     /// <summary>Two registered mentors with no pair between them.</summary>
     BothMentorsUnpaired = 8,
+    /// <summary>The mentor declined this student.</summary>
+    MentorDeclined = 9,
+    /// <summary>The other participant is a bot (or unknown to Zulip): never enrolled.</summary>
+    NotAHuman = 10,
 }
 
 /// <summary>The machine-readable error codes the intake answers with.</summary>

@@ -23,11 +23,10 @@ public static class RepliesServiceCollectionExtensions
         services.AddOptions<ReplyOptions>().BindConfiguration(ReplyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
-        services.AddHttpClient(ZulipClient.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(20));
+        services.AddZulipClient();
         // The SDK pipeline applies its own network timeout (LlmOptions.Timeout); the HttpClient's must not cut it first.
         services.AddHttpClient(OpenAIChatModel.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
 
-        services.TryAddSingleton<IZulipClient, ZulipClient>();
         services.TryAddSingleton<IChatModel, OpenAIChatModel>();
         // One tokenizer per process: creating it loads the whole vocabulary.
         services.TryAddSingleton<ITokenCounter>(sp => TokenCounters.For(sp.GetRequiredService<IOptions<LlmOptions>>().Value));

@@ -51,6 +51,12 @@ public sealed class ReplyDeliverer(
             await AuditAsync(input, DeliveryOutcome.Paused, mentor is null ? "not-registered" : "paused", null, null, ct).ConfigureAwait(false);
             return new DeliverReplyResult(DeliveryOutcome.Paused, null);
         }
+        // The pair may have been removed (an admin, or the student's `forget`) while the reply waited on its timer.
+        if (await registry.GetPairAsync(conversation.BotEmail, conversation.MentorId, conversation.StudentId, ct).ConfigureAwait(false) is null)
+        {
+            await AuditAsync(input, DeliveryOutcome.Paused, "not-paired", null, null, ct).ConfigureAwait(false);
+            return new DeliverReplyResult(DeliveryOutcome.Paused, null);
+        }
 
         var entry = await ledger.GetAsync(conversation, input.ReplyId, ct).ConfigureAwait(false);
         if (entry is { State: LedgerState.Done, Outcome: { } done })

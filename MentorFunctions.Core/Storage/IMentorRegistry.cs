@@ -31,8 +31,10 @@ public enum EnrolmentSource
 {
     /// <summary>An admin registered the pair (admin API or setup).</summary>
     Admin = 0,
-    /// <summary>The first group DM of the mentor, the student and the bot enrolled the student.</summary>
-    AutoEnrolled = 1,
+    /// <summary>The mentor wrote in the group DM of the mentor, the student and the bot: their own message was consent.</summary>
+    MentorWrote = 1,
+    /// <summary>The mentor answered the bot's question with `accept`.</summary>
+    MentorAccepted = 2,
 }
 
 /// <summary>A mentor–student pair (the seed's MentorStudentRelation).</summary>

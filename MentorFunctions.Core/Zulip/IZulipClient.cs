@@ -6,6 +6,9 @@ public sealed record ZulipMessage(long Id, long SenderId, string Content, long T
 /// <summary>The bot's own account (GET /users/me).</summary>
 public sealed record ZulipUser(long UserId, string Email, string FullName);
 
+/// <summary>Another user of the organisation (GET /users/{id}): enough to tell a bot from a human and to name them.</summary>
+public sealed record ZulipUserInfo(long UserId, string Email, string FullName, bool IsBot);
+
 /// <summary>Typing notification operation.</summary>
 public enum TypingOperation
 {
@@ -31,4 +34,10 @@ public interface IZulipClient
 
     /// <summary>The bot's own account; cached per bot for the life of the client.</summary>
     Task<ZulipUser> GetOwnUserAsync(string botEmail, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A user of the organisation, or null when Zulip has no such user. Cached per bot for an hour: an account does not
+    /// turn from a bot into a human, and the intake asks on every message of an unpaired conversation.
+    /// </summary>
+    Task<ZulipUserInfo?> GetUserAsync(string botEmail, long userId, CancellationToken cancellationToken = default);
 }

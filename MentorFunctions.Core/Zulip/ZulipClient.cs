@@ -27,10 +27,16 @@ public sealed class ZulipClient : IZulipClient
     private readonly ILogger<ZulipClient> _logger;
     private readonly MentorMetrics? _metrics;
     private readonly ConcurrentDictionary<string, ZulipUser> _ownUsers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<(string Bot, long User), (ZulipUserInfo? User, DateTimeOffset Until)> _users = new();
+    private readonly TimeProvider _time;
 
-    public ZulipClient(IHttpClientFactory httpClientFactory, IOptions<ZulipOptions> options, ILogger<ZulipClient> logger, MentorMetrics? metrics = null)
+    private static readonly TimeSpan UserCacheLifetime = TimeSpan.FromHours(1);
+
+    public ZulipClient(IHttpClientFactory httpClientFactory, IOptions<ZulipOptions> options, ILogger<ZulipClient> logger,
+        MentorMetrics? metrics = null, TimeProvider? time = null)
     {
         _metrics = metrics;
+        _time = time ?? TimeProvider.System;
         _httpClientFactory = httpClientFactory;
         _options = options;
         _logger = logger;
@@ -104,6 +110,29 @@ public sealed class ZulipClient : IZulipClient
         var answer = await SendAsync(botEmail, HttpMethod.Get, "users/me", null, ZulipJsonContext.Default.ZulipOwnUserResponse, "get-own-user", cancellationToken).ConfigureAwait(false);
         var user = new ZulipUser(answer.UserId, answer.Email, answer.FullName);
         _ownUsers[botEmail] = user;
+        return user;
+    }
+
+    public async Task<ZulipUserInfo?> GetUserAsync(string botEmail, long userId, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(userId);
+        var key = (botEmail.ToLowerInvariant(), userId);
+        var now = _time.GetUtcNow();
+        if (_users.TryGetValue(key, out var cached) && cached.Until > now)
+            return cached.User;
+        ZulipUserInfo? user;
+        try
+        {
+            var answer = await SendAsync(botEmail, HttpMethod.Get, "users/" + userId.ToString(CultureInfo.InvariantCulture), null,
+                ZulipJsonContext.Default.ZulipUserResponse, "get-user", cancellationToken).ConfigureAwait(false);
+            user = new ZulipUserInfo(answer.User.UserId, answer.User.Email, answer.User.FullName, answer.User.IsBot);
+        }
+        catch (ZulipApiException e) when (e.Status == HttpStatusCode.BadRequest)
+        {
+            // Zulip answers an unknown (or deactivated and hidden) user id with 400 "No such user".
+            user = null;
+        }
+        _users[key] = (user, now + UserCacheLifetime);
         return user;
     }
 

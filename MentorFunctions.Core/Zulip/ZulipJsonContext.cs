@@ -37,6 +37,19 @@ internal sealed class ZulipOwnUserResponse
     [JsonPropertyName("full_name")] public string FullName { get; set; } = "";
 }
 
+internal sealed class ZulipUserResponse
+{
+    [JsonPropertyName("user")] public ZulipUserFields User { get; set; } = new();
+}
+
+internal sealed class ZulipUserFields
+{
+    [JsonPropertyName("user_id")] public long UserId { get; set; }
+    [JsonPropertyName("email")] public string Email { get; set; } = "";
+    [JsonPropertyName("full_name")] public string FullName { get; set; } = "";
+    [JsonPropertyName("is_bot")] public bool IsBot { get; set; }
+}
+
 internal sealed class ZulipNarrowTerm
 {
     [JsonPropertyName("operator")] public string Operator { get; set; } = "";
@@ -48,6 +61,7 @@ internal sealed class ZulipNarrowTerm
 [JsonSerializable(typeof(ZulipSendResponse))]
 [JsonSerializable(typeof(ZulipMessagesResponse))]
 [JsonSerializable(typeof(ZulipOwnUserResponse))]
+[JsonSerializable(typeof(ZulipUserResponse))]
 [JsonSerializable(typeof(ZulipNarrowTerm[]))]
 [JsonSerializable(typeof(long[]))]
 internal sealed partial class ZulipJsonContext : JsonSerializerContext;

@@ -40,6 +40,10 @@ public sealed class ZulipBotOptions
     [Required]
     public string WebhookToken { get; set; } = "";
 
-    /// <summary>When a registered mentor starts a group DM with the bot and one other human, enrol that human as their student.</summary>
+    /// <summary>
+    /// When a registered mentor writes in a group DM with the bot and one other human, that message is the mentor's
+    /// consent: the human becomes their student. Off: only an admin or the mentor's `accept` enrols. A message from
+    /// the other human never enrols them; it makes the bot ask the mentor instead.
+    /// </summary>
     public bool AutoEnrolStudents { get; set; } = true;
 }

@@ -249,4 +249,28 @@ public sealed class CommandParserTests
         Assert.Equal(CommandKind.Quiet, command.Intended);
         Assert.False(string.IsNullOrWhiteSpace(command.Problem));
     }
+
+    [Theory]
+    [InlineData("accept 201", CommandKind.Accept, 201L)]
+    [InlineData("Accept @**Sam Park|201**", CommandKind.Accept, 201L)]
+    [InlineData("decline 201", CommandKind.Decline, 201L)]
+    [InlineData("/decline @_**Sam Park|201**", CommandKind.Decline, 201L)]
+    public void Accept_and_decline_name_the_student_by_id(string text, CommandKind kind, long student)
+    {
+        var parsed = CommandParser.Parse(text);
+        Assert.Equal((kind, student), (parsed.Kind, parsed.StudentId!.Value));
+    }
+
+    [Theory]
+    [InlineData("accept")]
+    [InlineData("accept sam")]
+    [InlineData("accept 0")]
+    [InlineData("decline 12 13")]
+    [InlineData("accept @**Sam Park**")]
+    public void Accept_or_decline_without_one_valid_id_says_how(string text)
+    {
+        var parsed = CommandParser.Parse(text);
+        Assert.Equal(CommandKind.Invalid, parsed.Kind);
+        Assert.Contains("user id", parsed.Problem);
+    }
 }

@@ -60,6 +60,10 @@ internal sealed class ControlsHarness
     public async Task<string> SayAsync(long senderId, string text, string fullName = "Someone") =>
         (await Commands.HandleAsync(new CommandRequest(Bot, senderId, $"user{senderId}@example.org", fullName, text, true, 1), CancellationToken.None)).Content ?? "";
 
+    /// <summary>The same text sent as a channel message that mentions the bot: everyone in the channel reads the answer.</summary>
+    public async Task<string?> SayInChannelAsync(long senderId, string text, string fullName = "Someone") =>
+        (await Commands.HandleAsync(new CommandRequest(Bot, senderId, $"user{senderId}@example.org", fullName, text, false, 2), CancellationToken.None)).Content;
+
     public async Task<MentorRecord> AddMentorAsync(long id, string name)
     {
         var m = new MentorRecord(Bot, id, $"user{id}@example.org", name, Time.GetUtcNow());

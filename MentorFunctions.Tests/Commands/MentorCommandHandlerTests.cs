@@ -140,6 +140,45 @@ public sealed class MentorCommandHandlerTests(AzuriteFixture azurite)
         Assert.DoesNotContain("Sam Pupil", bobs);
     }
 
+    [Theory]
+    [InlineData("students")]
+    [InlineData("status")]
+    [InlineData("persona")]
+    [InlineData("send")]
+    [InlineData("edit 1 hello")]
+    [InlineData("forget")]
+    [InlineData("mode off")]
+    [InlineData("accept 21")]
+    public async Task In_a_channel_nothing_private_is_answered_and_nothing_changes(string text)
+    {
+        var h = await SetUpAsync("channel");
+        await h.SayAsync(Ann, "persona I teach Python to beginners");
+
+        var answer = await h.SayInChannelAsync(Ann, "@**Mentor Bot** " + text, "Ann Lee");
+
+        Assert.NotNull(answer);
+        Assert.Contains("direct message", answer);
+        foreach (var secret in new[] { "Stu Dent", "Sam Pupil", "|21", "Python", "Mode:", "code" })
+            Assert.DoesNotContain(secret, answer);
+        var ann = (await h.Registry.GetMentorAsync(ControlsHarness.Bot, Ann))!;
+        Assert.Equal((ReplyMode.Auto, "I teach Python to beginners"), (ann.Mode, ann.Persona));
+        Assert.Equal(2, (await h.Registry.ListStudentsAsync(ControlsHarness.Bot, Ann)).Count);
+    }
+
+    [Fact]
+    public async Task In_a_channel_help_is_answered_and_a_group_mention_or_chatter_gets_no_answer()
+    {
+        var h = await SetUpAsync("channel-help");
+
+        var help = await h.SayInChannelAsync(Ann, "@**Mentor Bot** help", "Ann Lee");
+        var groupMention = await h.SayInChannelAsync(Stu, "@*mentors* can someone look at my PR?", "Stu Dent");
+
+        Assert.Contains("`help`", help);
+        Assert.Contains("direct message", help);
+        Assert.DoesNotContain("students", help);
+        Assert.Null(groupMention);
+    }
+
     [Fact]
     public async Task Human_tells_a_student_who_their_mentors_are()
     {

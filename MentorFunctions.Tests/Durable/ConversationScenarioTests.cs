@@ -15,7 +15,7 @@ public sealed class ConversationScenarioTests(AzuriteFixture azurite, Xunit.Abst
     public async Task A_silent_mentor_gets_one_labelled_reply_after_the_planned_delay()
     {
         await using var app = await StartAsync(azurite, output: output);
-        await app.RegisterMentorAsync(Ana);
+        await app.RegisterMentorAsync(Ana, Sam);
 
         var (id, outcome) = await app.GroupMessageAsync(Sam, Ana, "Hi Ana, I'm stuck on the recursion exercise, can you help?");
         Assert.Equal(200, outcome.StatusCode);
@@ -45,7 +45,7 @@ public sealed class ConversationScenarioTests(AzuriteFixture azurite, Xunit.Abst
     public async Task A_mentor_who_answers_in_time_stands_the_reply_down()
     {
         await using var app = await StartAsync(azurite, output: output);
-        await app.RegisterMentorAsync(Ana);
+        await app.RegisterMentorAsync(Ana, Sam);
 
         await app.GroupMessageAsync(Sam, Ana, "Can you look at my test?");
         await app.GroupMessageAsync(Ana, Sam, "Sure, send me the failing one.");
@@ -66,7 +66,7 @@ public sealed class ConversationScenarioTests(AzuriteFixture azurite, Xunit.Abst
         {
             ["Timing:MinDelay"] = "00:00:10", ["Timing:MaxDelay"] = "00:00:12",
         }, output: output);
-        await app.RegisterMentorAsync(Ana);
+        await app.RegisterMentorAsync(Ana, Sam);
 
         for (var i = 1; i <= 5; i++)
             await app.GroupMessageAsync(Sam, Ana, $"Question part {i} about the linked list exercise?");

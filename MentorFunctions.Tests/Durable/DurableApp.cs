@@ -102,12 +102,18 @@ public sealed class DurableApp : IAsyncDisposable
         return app;
     }
 
-    /// <summary>Registers Ana as a mentor through the admin API, as an operator would.</summary>
-    public async Task RegisterMentorAsync(MentorApp.User mentor)
+    /// <summary>Registers a mentor and pairs their students through the admin API, as programme staff would.</summary>
+    public async Task RegisterMentorAsync(MentorApp.User mentor, params MentorApp.User[] students)
     {
         var result = await Get<AdminApi>().RegisterMentorAsync(
             $$"""{"botEmail":"{{Bot}}","userId":{{mentor.Id}},"email":"{{mentor.Email}}","fullName":"{{mentor.FullName}}"}""", default);
         Assert.Equal(201, result.Status);
+        foreach (var s in students)
+        {
+            var paired = await Get<AdminApi>().RegisterPairAsync(
+                $$"""{"botEmail":"{{Bot}}","mentorId":{{mentor.Id}},"studentId":{{s.Id}},"studentEmail":"{{s.Email}}","studentFullName":"{{s.FullName}}"}""", default);
+            Assert.Equal(201, paired.Status);
+        }
     }
 
     /// <summary>What ZulipWebhook does: intake, then start or signal the conversation over the shell's adapter.</summary>

@@ -17,7 +17,7 @@ public sealed class StandDownTests(AzuriteFixture azurite, Xunit.Abstractions.IT
         var meters = app.Get<System.Diagnostics.Metrics.IMeterFactory>();
         using var standDowns = new MetricCollector<long>(meters, MentorMetrics.MeterName, MentorMetrics.StandDowns);
         using var replies = new MetricCollector<long>(meters, MentorMetrics.MeterName, MentorMetrics.Replies);
-        await app.RegisterMentorAsync(Ana);
+        await app.RegisterMentorAsync(Ana, Sam);
         app.OpenAI.Enqueue(LoopbackOpenAIServer.Completion("Try splitting the problem in two.") with { Delay = TimeSpan.FromSeconds(4) });
 
         var (studentMessage, _) = await app.GroupMessageAsync(Sam, Ana, "How do I start the recursion exercise?");

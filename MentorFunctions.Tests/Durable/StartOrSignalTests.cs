@@ -16,7 +16,7 @@ public sealed class StartOrSignalTests(AzuriteFixture azurite, Xunit.Abstraction
         {
             ["Timing:MinDelay"] = "00:00:08", ["Timing:MaxDelay"] = "00:00:10",
         }, output: output);
-        await app.RegisterMentorAsync(Ana);
+        await app.RegisterMentorAsync(Ana, Sam);
 
         // Both webhook calls see no instance before either starts one (the race the backend must settle).
         var now = DateTimeOffset.UtcNow;

@@ -17,7 +17,7 @@ public sealed class TestHostLimitationTests(AzuriteFixture azurite, Xunit.Abstra
     {
         await using var app = await StartAsync(azurite, output: output);
         app.RedeliverDroppedEvents = false;
-        await app.RegisterMentorAsync(Ana);
+        await app.RegisterMentorAsync(Ana, Sam);
 
         // Two messages raised back to back: the second arrives while the first one's record step runs, is buffered by
         // the SDK, and is forwarded to the next generation by a self-sent event, which this host drops.

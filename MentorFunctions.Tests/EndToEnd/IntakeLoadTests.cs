@@ -1,3 +1,4 @@
+using MentorFunctions.Core.Storage;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using MentorFunctions.Core.Intake;
@@ -25,8 +26,12 @@ public sealed class IntakeLoadTests(AzuriteFixture azurite, ITestOutputHelper ou
         var programme = ScriptedProgramme.Generate(1, targetMessages: 20);
         await ProgrammeDriver.RegisterMentorsAsync(app, programme);
         var mentors = programme.Mentors.Select(m => new MentorApp.User(m.Id, m.Email, m.Name)).ToArray();
-        // 300 students, so that auto-enrolment races between callers writing for the same new pair.
+        // 300 students: the first 150 paired by staff beforehand; the others become students when their mentor writes
+        // in the group DM (consent), so enrolment races between callers writing for the same new pair.
         var students = Enumerable.Range(0, 300).Select(i => new MentorApp.User(1000 + i, $"s{i}@mentoring.example.com", $"Student {i}")).ToArray();
+        foreach (var m in mentors)
+            foreach (var s in students.Take(150))
+                await app.Registry.EnrolAsync(new PairRecord(MentorApp.Bot, m.Id, s.Id, s.Email, s.FullName, start, EnrolmentSource.Admin));
         var stranger = new MentorApp.User(5000, "stranger@mentoring.example.com", "Stranger");
 
         var random = new Random(42);
@@ -43,7 +48,7 @@ public sealed class IntakeLoadTests(AzuriteFixture azurite, ITestOutputHelper ou
             work[i] = roll switch
             {
                 // A student or their mentor in the group DM: a conversation message.
-                < 0.90 => random.NextDouble() < 0.7
+                < 0.90 => random.NextDouble() < 0.7 && student.Id < 1150
                     ? (MentorApp.GroupDmPayload(id, student, [student, mentor], $"question {i} about loops", at), IntakeKind.Conversation, id)
                     : (MentorApp.GroupDmPayload(id, mentor, [mentor, student], $"answer {i}: try a smaller case", at), IntakeKind.Conversation, id),
                 // A mentor asking the bot for help in a 1:1 DM: a command, answered at once.

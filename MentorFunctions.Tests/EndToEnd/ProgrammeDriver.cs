@@ -56,10 +56,22 @@ public static class ProgrammeDriver
         }
     }
 
+    /// <summary>The mentors, and every student paired with their mentor, as programme staff do before term starts.</summary>
+    public static async Task RegisterProgrammeAsync(MentorApp app, ScriptedProgramme programme)
+    {
+        await RegisterMentorsAsync(app, programme);
+        foreach (var s in programme.Students)
+        {
+            var result = await app.Get<AdminApi>().RegisterPairAsync(
+                $$"""{"botEmail":"{{MentorApp.Bot}}","mentorId":{{s.MentorId}},"studentId":{{s.Id}},"studentEmail":"{{s.Email}}","studentFullName":"{{s.Name}}"}""", default);
+            if (result.Status != 201) throw new InvalidOperationException($"Registering pair {s.MentorId}/{s.Id} answered {result.Status}.");
+        }
+    }
+
     public static async Task<ProgrammeResult> RunAsync(MentorApp app, ScriptedProgramme programme, DeliveryPlan? plan = null)
     {
         plan ??= new DeliveryPlan();
-        await RegisterMentorsAsync(app, programme);
+        await RegisterProgrammeAsync(app, programme);
         var users = programme.Mentors.Select(m => new MentorApp.User(m.Id, m.Email, m.Name))
             .Concat(programme.Students.Select(s => new MentorApp.User(s.Id, s.Email, s.Name)))
             .ToDictionary(u => u.Id);

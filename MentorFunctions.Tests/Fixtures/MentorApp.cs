@@ -113,6 +113,10 @@ public sealed class MentorApp : IAsyncDisposable
         return (id, await PostWebhookAsync(body));
     }
 
+    /// <summary>Pairs a student with a mentor as programme staff would (the admin route's registry call).</summary>
+    public Task<PairRecord> PairAsync(User mentor, User student) =>
+        Registry.EnrolAsync(new PairRecord(Bot, mentor.Id, student.Id, student.Email, student.FullName, Host.UtcNow, EnrolmentSource.Admin));
+
     /// <summary>A 1:1 DM to the bot (a command), delivered to the webhook.</summary>
     public async Task<WebhookOutcome> DirectMessageAsync(User sender, string content)
     {

@@ -2,6 +2,7 @@ using MentorFunctions.Core.Admin;
 using MentorFunctions.Core.Intake;
 using MentorFunctions.Core.Storage;
 using MentorFunctions.Tests.Fixtures;
+using MentorFunctions.Tests.Fixtures.Loopback;
 
 namespace MentorFunctions.Tests.Hosting;
 
@@ -20,12 +21,22 @@ public sealed class MentorAppTests(AzuriteFixture azurite)
         var registered = await app.Get<AdminApi>().RegisterMentorAsync(
             $$"""{"botEmail":"{{MentorApp.Bot}}","userId":{{Ana.Id}},"email":"{{Ana.Email}}","fullName":"{{Ana.FullName}}"}""", default);
         Assert.Equal(201, registered.Status);
+        app.Zulip.Users[Sam.Id] = new LoopbackUser(Sam.Email, Sam.FullName, IsBot: false);
+
+        // Before Ana agreed, Sam's message gets nothing: Ana is asked instead, and accepts.
+        var (_, early) = await app.GroupMessageAsync(Sam, Ana, "Hi Ana, are you there?");
+        Assert.Equal((IntakeKind.Ignored, IgnoreReason.PairNotEnrolled), (early.Kind, early.IgnoreReason));
+        Assert.Contains($"`accept {Sam.Id}`", Assert.Single(app.Zulip.BotMessagesTo(Ana.Id)).Content);
+        Assert.Contains("Sam Park is your student", MentorApp.ContentOf(await app.DirectMessageAsync(Ana, $"accept {Sam.Id}")));
+        Assert.Equal(EnrolmentSource.MentorAccepted, (await app.Registry.GetPairAsync(MentorApp.Bot, Ana.Id, Sam.Id))!.Source);
+        await app.Host.AdvanceAsync(TimeSpan.FromHours(1));
+        Assert.Empty(app.Zulip.BotMessagesTo(Ana.Id, Sam.Id));
+        Assert.Empty(app.OpenAI.Requests);
 
         // First burst: the mentor stays silent, the stand-in answers once, labelled.
         var (_, outcome) = await app.GroupMessageAsync(Sam, Ana, "Hi Ana, I'm stuck on the recursion exercise, can you help?");
         Assert.Equal(IntakeKind.Conversation, outcome.Kind);
         Assert.Equal(200, outcome.StatusCode);
-        Assert.NotNull(await app.Registry.GetPairAsync(MentorApp.Bot, Ana.Id, Sam.Id));
         await app.Host.AdvanceAsync(TimeSpan.FromHours(1));
         var posts = app.Zulip.BotMessagesTo(Ana.Id, Sam.Id);
         var post = Assert.Single(posts);
@@ -76,6 +87,7 @@ public sealed class MentorAppTests(AzuriteFixture azurite)
     {
         await using var app = new MentorApp(azurite, Monday10);
         await app.Registry.UpsertMentorAsync(new MentorRecord(MentorApp.Bot, Ana.Id, Ana.Email, Ana.FullName, Monday10));
+        await app.PairAsync(Ana, Sam);
         var reply = await app.DirectMessageAsync(Ana, "mode draft");
         Assert.Contains("draft", reply.ResponseJson, StringComparison.OrdinalIgnoreCase);
 
@@ -103,6 +115,7 @@ public sealed class MentorAppTests(AzuriteFixture azurite)
     {
         await using var app = new MentorApp(azurite, Monday10);
         await app.Registry.UpsertMentorAsync(new MentorRecord(MentorApp.Bot, Ana.Id, Ana.Email, Ana.FullName, Monday10, ReplyMode.Draft));
+        await app.PairAsync(Ana, Sam);
         await app.GroupMessageAsync(Sam, Ana, "Could you review my pull request?");
         await app.Host.AdvanceAsync(TimeSpan.FromHours(1));
         Assert.Single(app.Zulip.BotMessagesTo(Ana.Id));
@@ -119,6 +132,7 @@ public sealed class MentorAppTests(AzuriteFixture azurite)
     {
         await using var app = new MentorApp(azurite, new DateTimeOffset(2026, 3, 2, 22, 0, 0, TimeSpan.Zero));
         await app.Registry.UpsertMentorAsync(new MentorRecord(MentorApp.Bot, Ana.Id, Ana.Email, Ana.FullName, Monday10));
+        await app.PairAsync(Ana, Sam);
         var set = await app.DirectMessageAsync(Ana, "quiet 19-8 America/Sao_Paulo");
         Assert.Contains("Quiet hours set: 19:00–08:00 America/Sao_Paulo", MentorApp.ContentOf(set));
 
@@ -136,5 +150,23 @@ public sealed class MentorAppTests(AzuriteFixture azurite)
         var off = await app.DirectMessageAsync(Ana, "quiet off");
         Assert.Contains("removed", MentorApp.ContentOf(off));
         Assert.Null((await app.Registry.GetMentorAsync(MentorApp.Bot, Ana.Id))!.QuietHours);
+    }
+
+    [Fact]
+    public async Task A_declined_student_is_unpaired_gets_no_reply_and_the_mentor_is_not_asked_again()
+    {
+        await using var app = new MentorApp(azurite, Monday10);
+        await app.Registry.UpsertMentorAsync(new MentorRecord(MentorApp.Bot, Ana.Id, Ana.Email, Ana.FullName, Monday10));
+        await app.PairAsync(Ana, Sam);
+
+        Assert.Contains("won't ask again", MentorApp.ContentOf(await app.DirectMessageAsync(Ana, $"decline {Sam.Id}")));
+        var (_, outcome) = await app.GroupMessageAsync(Sam, Ana, "Hello?");
+        await app.Host.AdvanceAsync(TimeSpan.FromHours(2));
+
+        Assert.Equal(IgnoreReason.MentorDeclined, outcome.IgnoreReason);
+        Assert.Null(await app.Registry.GetPairAsync(MentorApp.Bot, Ana.Id, Sam.Id));
+        Assert.Empty(app.Zulip.BotMessagesTo(Ana.Id, Sam.Id));
+        Assert.Empty(app.Zulip.BotMessagesTo(Ana.Id));
+        Assert.Empty(app.OpenAI.Requests);
     }
 }

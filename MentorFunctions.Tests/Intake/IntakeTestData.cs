@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using MentorFunctions.Core.Commands;
+using MentorFunctions.Core.Consent;
 using MentorFunctions.Core.Intake;
 using MentorFunctions.Core.Storage;
 using MentorFunctions.Core.Zulip;
@@ -53,9 +54,34 @@ internal static partial class IntakeTestData
         ],
     };
 
-    public static WebhookIntake CreateIntake(IMentorRegistry registry, ICommandHandler? commands = null, bool autoEnrol = true, TimeProvider? time = null) =>
+    public static WebhookIntake CreateIntake(IMentorRegistry registry, ICommandHandler? commands = null, bool autoEnrol = true,
+        TimeProvider? time = null, PairConsent? consent = null) =>
         new(new FixedOptionsMonitor<ZulipOptions>(Options(autoEnrol)), registry, commands ?? new HelpCommandHandler(),
-            time ?? TimeProvider.System, NullLogger<WebhookIntake>.Instance);
+            consent ?? UnreachableConsent(registry), time ?? TimeProvider.System, NullLogger<WebhookIntake>.Instance);
+
+    /// <summary>
+    /// Consent against a real consent table and the loopback Zulip (standing in for the organisation's user directory).
+    /// </summary>
+    public static PairConsent Consent(IMentorRegistry registry, TableStore tables, Fixtures.Loopback.LoopbackZulipServer zulip, TimeProvider time)
+    {
+        var options = Microsoft.Extensions.Options.Options.Create(new ZulipOptions
+        {
+            Bots = [new ZulipBotOptions { Site = zulip.Site, Email = zulip.BotEmail, ApiKey = zulip.ApiKey, WebhookToken = Token }],
+        });
+        var client = new ZulipClient(new PlainHttpClientFactory(), options, NullLogger<ZulipClient>.Instance, time: time);
+        return new PairConsent(registry, new ConsentStore(tables), client, time, NullLogger<PairConsent>.Instance);
+    }
+
+    /// <summary>For tests that never reach a consent decision: any use fails loudly (no bot, no storage).</summary>
+    private static PairConsent UnreachableConsent(IMentorRegistry registry) => new(
+        registry, new ConsentStore(new TableStore(new Azure.Data.Tables.TableServiceClient("UseDevelopmentStorage=true"), "unused")),
+        new ZulipClient(new PlainHttpClientFactory(), Microsoft.Extensions.Options.Options.Create(new ZulipOptions()), NullLogger<ZulipClient>.Instance),
+        TimeProvider.System, NullLogger<PairConsent>.Instance);
+
+    private sealed class PlainHttpClientFactory : IHttpClientFactory
+    {
+        public HttpClient CreateClient(string name) => new() { Timeout = TimeSpan.FromSeconds(5) };
+    }
 
     /// <summary>Applies ["remove", path] / ["set", path, rawJson] to a payload; paths look like "message.display_recipient[1].id".</summary>
     public static void Apply(JsonObject root, JsonArray ops)

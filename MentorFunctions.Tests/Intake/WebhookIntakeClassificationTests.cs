@@ -1,25 +1,49 @@
 using System.Text.Json.Nodes;
+using MentorFunctions.Core.Consent;
 using MentorFunctions.Core.Conversations;
 using MentorFunctions.Core.Intake;
 using MentorFunctions.Core.Storage;
 using MentorFunctions.Tests.Fixtures;
+using MentorFunctions.Tests.Fixtures.Loopback;
 using Microsoft.Extensions.Time.Testing;
 
 namespace MentorFunctions.Tests.Intake;
 
 /// <summary>Group DMs classified against a real registry on Azurite.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class WebhookIntakeClassificationTests(AzuriteFixture azurite)
+public sealed class WebhookIntakeClassificationTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private const string Bot = IntakeTestData.BotEmail;
     private const long Ada = IntakeTestData.MentorId, Sam = IntakeTestData.StudentId;
     private static readonly DateTimeOffset Now = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
     private readonly TableMentorRegistry _registry = new(azurite.CreateStore("intake"));
+    private readonly TableStore _tables = azurite.CreateStore("consent");
+    private readonly LoopbackZulipServer _zulip = NewZulip();
+    private readonly FakeTimeProvider _clock = new(Now);
+    private ConsentStore ConsentTable => new(_tables);
+    private Core.Consent.PairConsent? _consent;
+
+    private static LoopbackZulipServer NewZulip()
+    {
+        var zulip = new LoopbackZulipServer(Bot, "bot-api-key", IntakeTestData.BotId, IntakeTestData.BotName);
+        zulip.Users[Sam] = new LoopbackUser("sam@zulip.example.com", "Sam Student", IsBot: false);
+        return zulip;
+    }
 
     private Task<WebhookOutcome> Handle(JsonNode payload, bool autoEnrol = true) =>
-        IntakeTestData.CreateIntake(_registry, autoEnrol: autoEnrol, time: new FakeTimeProvider(Now))
+        IntakeTestData.CreateIntake(_registry, autoEnrol: autoEnrol, time: _clock,
+                consent: _consent ??= IntakeTestData.Consent(_registry, _tables, _zulip, _clock))
             .HandleAsync(IntakeTestData.ToBytes(payload), "application/json", CancellationToken.None);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        var errors = _zulip.ValidationErrors.ToArray();
+        await _zulip.DisposeAsync();
+        Assert.Empty(errors);
+    }
 
     private Task RegisterMentor(long id, string name) =>
         _registry.UpsertMentorAsync(new MentorRecord(Bot, id, $"{name.ToLowerInvariant()}@zulip.example.com", name, Now.AddDays(-7)));
@@ -64,32 +88,89 @@ public sealed class WebhookIntakeClassificationTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task An_unenrolled_student_is_auto_enrolled_when_the_bot_allows_it()
+    public async Task A_student_writing_before_the_mentor_consented_gets_nothing_and_the_mentor_is_asked_once()
     {
         await RegisterMentor(Ada, "Ada");
 
-        var outcome = await Handle(IntakeTestData.Node("group-dm.json"));
+        var first = await Handle(IntakeTestData.Node("group-dm.json"));
+        var second = await Handle(IntakeTestData.Node("group-dm.json"));
 
-        Assert.Equal(IntakeKind.Conversation, outcome.Kind);
-        var pair = await _registry.GetPairAsync(Bot, Ada, Sam);
-        Assert.NotNull(pair);
-        Assert.Equal(EnrolmentSource.AutoEnrolled, pair.Source);
-        Assert.Equal("sam@zulip.example.com", pair.StudentEmail);
-        Assert.Equal("Sam Student", pair.StudentFullName);
-        Assert.Equal(Now, pair.EnrolledAt);
-        Assert.Single(await _registry.ListMentorsOfStudentAsync(Bot, Sam));
+        Assert.Equal((IntakeKind.Ignored, IgnoreReason.PairNotEnrolled), (first.Kind, first.IgnoreReason));
+        Assert.Equal((IntakeKind.Ignored, IgnoreReason.PairNotEnrolled), (second.Kind, second.IgnoreReason));
+        Assert.Null(first.Message);
+        Assert.Null(await _registry.GetPairAsync(Bot, Ada, Sam));
+        var question = Assert.Single(_zulip.BotMessagesTo(Ada));
+        Assert.Contains("**Sam Student**", question.Content);
+        Assert.Contains("`accept 20`", question.Content);
+        Assert.Contains("`decline 20`", question.Content);
     }
 
     [Fact]
-    public async Task An_unenrolled_student_is_ignored_when_auto_enrolment_is_off()
+    public async Task The_mentors_own_message_in_the_group_DM_is_consent_and_enrols_the_student_as_Zulip_names_them()
     {
         await RegisterMentor(Ada, "Ada");
 
-        var outcome = await Handle(IntakeTestData.Node("group-dm.json"), autoEnrol: false);
+        var outcome = await Handle(FromAda(IntakeTestData.Node("group-dm.json")));
 
-        Assert.Equal(IntakeKind.Ignored, outcome.Kind);
+        Assert.Equal(IntakeKind.Conversation, outcome.Kind);
+        Assert.Equal(ParticipantRole.Mentor, outcome.Message!.Role);
+        var pair = await _registry.GetPairAsync(Bot, Ada, Sam);
+        Assert.NotNull(pair);
+        Assert.Equal(EnrolmentSource.MentorWrote, pair.Source);
+        Assert.Equal(("sam@zulip.example.com", "Sam Student", Now), (pair.StudentEmail, pair.StudentFullName, pair.EnrolledAt));
+        Assert.Empty(_zulip.BotMessagesTo(Ada));
+        // From now on the student's messages are conversation messages.
+        Assert.Equal(IntakeKind.Conversation, (await Handle(IntakeTestData.Node("group-dm.json"))).Kind);
+    }
+
+    [Fact]
+    public async Task With_auto_enrolment_off_even_the_mentors_message_only_asks()
+    {
+        await RegisterMentor(Ada, "Ada");
+
+        var outcome = await Handle(FromAda(IntakeTestData.Node("group-dm.json")), autoEnrol: false);
+
         Assert.Equal(IgnoreReason.PairNotEnrolled, outcome.IgnoreReason);
         Assert.Null(await _registry.GetPairAsync(Bot, Ada, Sam));
+        Assert.Contains("`accept 20`", Assert.Single(_zulip.BotMessagesTo(Ada)).Content);
+    }
+
+    [Fact]
+    public async Task Another_bot_in_the_group_DM_is_never_enrolled_nor_asked_about()
+    {
+        await RegisterMentor(Ada, "Ada");
+        _zulip.Users[Sam] = new LoopbackUser("helper-bot@zulip.example.com", "Helper Bot", IsBot: true);
+
+        var fromBot = await Handle(IntakeTestData.Node("group-dm.json"));
+        var fromAda = await Handle(FromAda(IntakeTestData.Node("group-dm.json")));
+
+        Assert.Equal((IgnoreReason.NotAHuman, IgnoreReason.NotAHuman), (fromBot.IgnoreReason, fromAda.IgnoreReason));
+        Assert.Null(await _registry.GetPairAsync(Bot, Ada, Sam));
+        Assert.Empty(_zulip.BotMessagesTo(Ada));
+        // Zulip was asked once: the answer is cached.
+        Assert.Equal(1, _zulip.Count("get-user"));
+    }
+
+    [Fact]
+    public async Task After_the_mentor_declined_nobody_is_enrolled_and_nobody_is_asked()
+    {
+        await RegisterMentor(Ada, "Ada");
+        await ConsentTable.SetAsync(new ConsentRecord(Bot, Ada, Sam, ConsentState.Declined, Now.AddDays(-1)), CancellationToken.None);
+
+        var fromSam = await Handle(IntakeTestData.Node("group-dm.json"));
+        var fromAda = await Handle(FromAda(IntakeTestData.Node("group-dm.json")));
+
+        Assert.Equal((IgnoreReason.MentorDeclined, IgnoreReason.MentorDeclined), (fromSam.IgnoreReason, fromAda.IgnoreReason));
+        Assert.Null(await _registry.GetPairAsync(Bot, Ada, Sam));
+        Assert.Empty(_zulip.BotMessagesTo(Ada));
+    }
+
+    private static JsonObject FromAda(JsonObject payload)
+    {
+        payload["message"]!["sender_id"] = Ada;
+        payload["message"]!["sender_email"] = "ada@zulip.example.com";
+        payload["message"]!["sender_full_name"] = "Ada Mentor";
+        return payload;
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MentorFunctions.Core.Commands;
@@ -169,5 +170,39 @@ public sealed class WebhookIntakeCommandTests
 
         var oneMore = await IntakeTestData.CreateIntake(new UnreachableRegistry()).HandleAsync(body.Append((byte)' ').ToArray(), "application/json", CancellationToken.None);
         Assert.Equal(413, oneMore.StatusCode);
+    }
+
+    /// <summary>Zulip's worst cases for a valid 10,000-character message, escaped as Zulip escapes its JSON.</summary>
+    [Theory]
+    [InlineData("emoji")]
+    [InlineData("non-BMP letters")]
+    public async Task The_largest_bodies_Zulip_sends_for_a_valid_message_are_accepted(string kind)
+    {
+        const string emojiName = "smiling_face_with_open_mouth_and_tightly_closed_eyes";
+        var content = string.Concat(Enumerable.Repeat(char.ConvertFromUtf32(kind == "emoji" ? 0x1F606 : 0x1D400), 10_000));
+        var rendered = kind == "emoji"
+            ? string.Concat(Enumerable.Repeat($"<span aria-label=\"{emojiName}\" class=\"emoji emoji-1f606\" role=\"img\" title=\"{emojiName}\">:{emojiName}:</span>", 10_000))
+            : "<p>" + content + "</p>";
+        var payload = IntakeTestData.Node("direct-message.json");
+        payload["data"] = content;
+        payload["message"]!["content"] = content;
+        payload["message"]!["rendered_content"] = rendered;
+        // Python's json.dumps escapes every non-ASCII character, a non-BMP one as a surrogate pair (12 bytes).
+        var body = Encoding.UTF8.GetBytes(EscapeLikePython(payload.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })));
+        Assert.True(body.Length > 256 * 1024, $"the {kind} body is {body.Length} bytes");
+        Assert.True(body.Length <= WebhookIntake.MaxBodyBytes, $"the {kind} body is {body.Length} bytes");
+
+        var outcome = await IntakeTestData.CreateIntake(new UnreachableRegistry()).HandleAsync(body, "application/json", CancellationToken.None);
+
+        Assert.Equal(200, outcome.StatusCode);
+        Assert.Equal(IntakeKind.Command, outcome.Kind);
+    }
+
+    private static string EscapeLikePython(string json)
+    {
+        var sb = new StringBuilder(json.Length * 2);
+        foreach (var c in json)
+            sb.Append(c < 0x80 ? c.ToString() : $"\\u{(int)c:x4}");
+        return sb.ToString();
     }
 }

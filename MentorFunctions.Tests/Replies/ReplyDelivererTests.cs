@@ -267,6 +267,22 @@ public sealed class ReplyDelivererTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_reply_waiting_when_the_pair_is_removed_is_not_posted()
+    {
+        await using var h = new ReplyHarness(azurite);
+        var input = h.StudentAsks("are you there?");
+        // An admin removed the pair (or the student said `forget`) while the reply waited on its timer.
+        Assert.True(await h.Registry.RemovePairAsync(ReplyHarness.Bot, Mentor, Student));
+
+        var result = await h.Deliverer.DeliverAsync(input);
+
+        Assert.Equal(DeliveryOutcome.Paused, result.Outcome);
+        Assert.Empty(h.GroupPosts());
+        Assert.Empty(h.OpenAI.Requests);
+        Assert.Equal("not-paired", Assert.Single(await h.Audit.ListAsync(input.Conversation)).Reason);
+    }
+
+    [Fact]
     public async Task Paused_or_off_mentor_gets_no_reply()
     {
         await using var h = new ReplyHarness(azurite);

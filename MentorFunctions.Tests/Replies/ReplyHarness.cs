@@ -55,6 +55,7 @@ internal sealed class ReplyHarness : IAsyncDisposable
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         Registry.UpsertMentorAsync(new MentorRecord(Bot, Mentor, "ana@example.com", "Ana Lima", Clock.GetUtcNow())).Wait();
         Registry.EnrolAsync(new PairRecord(Bot, Mentor, Student, "sam@example.com", "Sam Park", Clock.GetUtcNow(), EnrolmentSource.Admin)).Wait();
+        Registry.EnrolAsync(new PairRecord(Bot, Mentor, OtherStudent, "kim@example.com", "Kim Ode", Clock.GetUtcNow(), EnrolmentSource.Admin)).Wait();
     }
 
     public LoopbackZulipServer Zulip { get; }

@@ -65,7 +65,7 @@ public sealed class MentorRegistryTableTests(AzuriteFixture azurite)
     public async Task Enrolling_twice_keeps_the_first_enrolment()
     {
         var first = await Registry.EnrolAsync(Pair(10, 20));
-        var second = await Registry.EnrolAsync(Pair(10, 20) with { Source = EnrolmentSource.AutoEnrolled, EnrolledAt = T0.AddDays(1) });
+        var second = await Registry.EnrolAsync(Pair(10, 20) with { Source = EnrolmentSource.MentorWrote, EnrolledAt = T0.AddDays(1) });
 
         Assert.Equal(first, second);
         Assert.Equal(EnrolmentSource.Admin, (await Registry.GetPairAsync(Bot, 10, 20))!.Source);

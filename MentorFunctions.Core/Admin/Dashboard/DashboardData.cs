@@ -123,7 +123,8 @@ public sealed class DashboardData(
     internal static string ConsentOf(PairRecord pair) => pair.Source switch
     {
         EnrolmentSource.Admin => "paired by programme staff",
-        EnrolmentSource.AutoEnrolled => "enrolled from the mentor's group DM",
+        EnrolmentSource.MentorWrote => "the mentor wrote in the group DM (consent)",
+        EnrolmentSource.MentorAccepted => "the mentor accepted",
         _ => pair.Source.ToString(),
     };
 

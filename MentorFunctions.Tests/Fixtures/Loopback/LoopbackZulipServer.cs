@@ -18,6 +18,9 @@ public sealed record ZulipRequest(string Method, string Path, IReadOnlyDictionar
 /// <summary>A message stored by the loopback Zulip. <paramref name="Participants"/> includes the sender and the bot.</summary>
 public sealed record StoredMessage(long Id, long SenderId, IReadOnlySet<long> Participants, string Content, long Timestamp);
 
+/// <summary>A user of the loopback organisation; <paramref name="Missing"/> makes GET /users/{id} answer "No such user".</summary>
+public sealed record LoopbackUser(string Email, string FullName, bool IsBot, bool Missing = false);
+
 /// <summary>A scripted answer for the next request of one operation ("send-message", "get-messages", ...).</summary>
 public sealed record ZulipFault(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null, bool StoreAnyway = false, TimeSpan Delay = default);
 
@@ -105,6 +108,7 @@ public sealed class LoopbackZulipServer : IAsyncDisposable
         ("GET", "/messages") => "get-messages",
         ("POST", "/typing") => "set-typing-status",
         ("GET", "/users/me") => "get-own-user",
+        ("GET", var p) when p.StartsWith("/users/", StringComparison.Ordinal) && long.TryParse(p["/users/".Length..], out _) => "get-user",
         _ => $"{r.Method} {r.Path}",
     };
 
@@ -160,6 +164,11 @@ public sealed class LoopbackZulipServer : IAsyncDisposable
             return;
         }
         success = Answer(operation, recorded);
+        if (ReferenceEquals(success, NoSuchUser))
+        {
+            await Error(context.Response, 400, "No such user", "BAD_REQUEST");
+            return;
+        }
         if (success is null)
         {
             await Error(context.Response, 404, "Unsupported by the loopback Zulip", "BAD_REQUEST");
@@ -216,10 +225,35 @@ public sealed class LoopbackZulipServer : IAsyncDisposable
                 {
                     ["user_id"] = BotUserId, ["email"] = BotEmail, ["full_name"] = BotName, ["is_bot"] = true, ["role"] = 400,
                 });
+            case "get-user":
+            {
+                var id = long.Parse(r.Path["/users/".Length..], System.Globalization.CultureInfo.InvariantCulture);
+                if (id == BotUserId)
+                    return Success(new JsonObject { ["user"] = UserJson(id, BotEmail, BotName, true) });
+                if (!Users.TryGetValue(id, out var user))
+                    user = new LoopbackUser($"user{id}@example.com", $"User {id}", IsBot: false);
+                return user.Missing
+                    ? NoSuchUser
+                    : Success(new JsonObject { ["user"] = UserJson(id, user.Email, user.FullName, user.IsBot) });
+            }
             default:
                 return null;
         }
     }
+
+    /// <summary>
+    /// The organisation's other users as GET /users/{id} describes them. An id not listed is a human named "User {id}",
+    /// so tests only list the bots and the missing.
+    /// </summary>
+    public ConcurrentDictionary<long, LoopbackUser> Users { get; } = new();
+
+    private static readonly string NoSuchUser = new("no such user".ToCharArray());
+
+    private static JsonObject UserJson(long id, string email, string name, bool isBot) => new()
+    {
+        ["user_id"] = id, ["email"] = email, ["full_name"] = name, ["is_bot"] = isBot, ["role"] = 400,
+        ["is_active"] = true, ["timezone"] = "", ["date_joined"] = "2024-01-01T00:00:00+00:00",
+    };
 
     private static string Success(JsonObject fields)
     {

@@ -1,0 +1,114 @@
+using MentorFunctions.Core.Storage;
+using MentorFunctions.Core.Zulip;
+using Microsoft.Extensions.Logging;
+
+namespace MentorFunctions.Core.Consent;
+
+/// <summary>What became of a message in a group DM of a mentor and someone who is not (yet) their student.</summary>
+public enum ConsentOutcome
+{
+    /// <summary>The pair exists now (the mentor's own message was their consent).</summary>
+    Enrolled = 0,
+    /// <summary>The mentor has not agreed yet; they were asked (or were asked recently).</summary>
+    AwaitingMentor = 1,
+    /// <summary>The mentor declined this student.</summary>
+    Declined = 2,
+    /// <summary>The other participant is a bot (or not a user Zulip knows): never a student.</summary>
+    NotAHuman = 3,
+}
+
+/// <summary>
+/// The only ways a mentor–student pair comes to exist besides an admin registering it: the mentor writes in the group DM
+/// with the student and the bot (their own message is consent, when the bot's <c>AutoEnrolStudents</c> is on), or the
+/// mentor answers the bot's question with <c>accept</c>. Until then the student's messages get no AI reply and are not
+/// learned. Bots are never enrolled: Zulip's GET /users/{id} says who is one.
+/// </summary>
+public sealed class PairConsent(IMentorRegistry registry, ConsentStore store, IZulipClient zulip, TimeProvider time, ILogger<PairConsent> log)
+{
+    /// <summary>How long the bot waits before asking a mentor about the same student again.</summary>
+    public static readonly TimeSpan AskAgainAfter = TimeSpan.FromDays(7);
+
+    /// <summary>The mentor wrote in a group DM with <paramref name="student"/> and the bot, and no pair exists.</summary>
+    public async Task<(ConsentOutcome Outcome, PairRecord? Pair)> OnMentorMessageAsync(
+        ZulipBotOptions bot, MentorRecord mentor, long student, CancellationToken ct)
+    {
+        var other = await zulip.GetUserAsync(bot.Email, student, ct).ConfigureAwait(false);
+        if (other is null || other.IsBot)
+            return (ConsentOutcome.NotAHuman, null);
+        var answer = await store.GetAsync(bot.Email, mentor.UserId, student, ct).ConfigureAwait(false);
+        if (answer is { State: ConsentState.Declined })
+            return (ConsentOutcome.Declined, null);
+        if (!bot.AutoEnrolStudents)
+        {
+            await AskAsync(bot.Email, mentor, other, answer, ct).ConfigureAwait(false);
+            return (ConsentOutcome.AwaitingMentor, null);
+        }
+        var pair = await EnrolAsync(bot.Email, mentor.UserId, other, EnrolmentSource.MentorWrote, ct).ConfigureAwait(false);
+        return (ConsentOutcome.Enrolled, pair);
+    }
+
+    /// <summary>Someone who is not the mentor's student wrote in a group DM with the mentor and the bot.</summary>
+    public async Task<ConsentOutcome> OnStudentMessageAsync(ZulipBotOptions bot, MentorRecord mentor, long student, CancellationToken ct)
+    {
+        var other = await zulip.GetUserAsync(bot.Email, student, ct).ConfigureAwait(false);
+        if (other is null || other.IsBot)
+            return ConsentOutcome.NotAHuman;
+        var answer = await store.GetAsync(bot.Email, mentor.UserId, student, ct).ConfigureAwait(false);
+        if (answer is { State: ConsentState.Declined })
+            return ConsentOutcome.Declined;
+        await AskAsync(bot.Email, mentor, other, answer, ct).ConfigureAwait(false);
+        return ConsentOutcome.AwaitingMentor;
+    }
+
+    /// <summary>The mentor's `accept &lt;id&gt;`: the answer to post back to them.</summary>
+    public async Task<string> AcceptAsync(string botEmail, MentorRecord mentor, long student, CancellationToken ct)
+    {
+        if (student == mentor.UserId)
+            return "You cannot be your own student.";
+        var other = await zulip.GetUserAsync(botEmail, student, ct).ConfigureAwait(false);
+        if (other is null)
+            return $"Zulip has no user with id {student}.";
+        if (other.IsBot)
+            return $"{other.FullName} is a bot; a bot cannot be a student.";
+        if (await registry.GetPairAsync(botEmail, mentor.UserId, student, ct).ConfigureAwait(false) is not null)
+            return $"{other.FullName} is already your student.";
+        await EnrolAsync(botEmail, mentor.UserId, other, EnrolmentSource.MentorAccepted, ct).ConfigureAwait(false);
+        return $"Done: {other.FullName} is your student. When they write in our group DM and you are busy, I answer for you (labelled as AI). " +
+               $"`decline {student}` undoes this.";
+    }
+
+    /// <summary>The mentor's `decline &lt;id&gt;`: removes the pair if there is one, and stops the asking.</summary>
+    public async Task<string> DeclineAsync(string botEmail, MentorRecord mentor, long student, CancellationToken ct)
+    {
+        var removed = await registry.RemovePairAsync(botEmail, mentor.UserId, student, ct).ConfigureAwait(false);
+        await store.SetAsync(new ConsentRecord(botEmail, mentor.UserId, student, ConsentState.Declined, time.GetUtcNow()), ct).ConfigureAwait(false);
+        log.LogInformation("Mentor {MentorId} declined student {StudentId} (pair removed {Removed})", mentor.UserId, student, removed);
+        return removed
+            ? $"Done: I no longer answer for you to user {student}, and I won't ask again. `accept {student}` changes your mind."
+            : $"Understood: I won't answer for you to user {student}, and I won't ask again. `accept {student}` changes your mind.";
+    }
+
+    private async Task<PairRecord> EnrolAsync(string botEmail, long mentorId, ZulipUserInfo student, EnrolmentSource source, CancellationToken ct)
+    {
+        var pair = await registry.EnrolAsync(
+            new PairRecord(botEmail, mentorId, student.UserId, student.Email, student.FullName, time.GetUtcNow(), source), ct).ConfigureAwait(false);
+        await store.DeleteAsync(botEmail, mentorId, student.UserId, ct).ConfigureAwait(false);
+        log.LogInformation("Pair {MentorId}/{StudentId} enrolled ({Source})", mentorId, student.UserId, source);
+        return pair;
+    }
+
+    private async Task AskAsync(string botEmail, MentorRecord mentor, ZulipUserInfo student, ConsentRecord? asked, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (asked is { State: ConsentState.Requested } && now - asked.At < AskAgainAfter)
+            return;
+        var question =
+            $"**{student.FullName}** wrote to you in a group DM with me. I don't answer or learn from that conversation until you agree.\n\n" +
+            $"- `accept {student.UserId}`: when you are busy, I answer {student.FullName} for you, in your style and labelled as AI, and stop as soon as you write.\n" +
+            $"- `decline {student.UserId}`: I stay out of it and stop asking.";
+        // Record the question first: a second message arriving meanwhile must not ask twice.
+        await store.SetAsync(new ConsentRecord(botEmail, mentor.UserId, student.UserId, ConsentState.Requested, now), ct).ConfigureAwait(false);
+        await zulip.SendDirectMessageAsync(botEmail, [mentor.UserId], question, ct).ConfigureAwait(false);
+        log.LogInformation("Asked mentor {MentorId} to accept or decline student {StudentId}", mentor.UserId, student.UserId);
+    }
+}
