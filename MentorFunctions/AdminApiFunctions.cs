@@ -6,53 +6,54 @@ using Microsoft.Azure.Functions.Worker.Http;
 namespace MentorFunctions;
 
 /// <summary>
-/// The admin HTTP API (function key required): mentors, pairs, profiles and the audit trail. Core validates every input
+/// The admin HTTP API: mentors, pairs, profiles and the audit trail. It needs the host's master key (AuthorizationLevel.Admin),
+/// so the function key Zulip holds for the webhook opens nothing else. Core validates every input
 /// and chooses the status; these functions only route. ("admin/" is reserved by the Functions host, hence "mentoring/".)
 /// </summary>
 public sealed class AdminApiFunctions(AdminApi api)
 {
     [Function("RegisterMentor")]
     public async Task<HttpResponseData> RegisterMentor(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "mentoring/mentors")] HttpRequestData request, FunctionContext context) =>
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "mentoring/mentors")] HttpRequestData request, FunctionContext context) =>
         await RespondAsync(request, await api.RegisterMentorAsync(await request.ReadAsStringAsync(), context.CancellationToken));
 
     [Function("ListMentors")]
     public async Task<HttpResponseData> ListMentors(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "mentoring/bots/{bot}/mentors")] HttpRequestData request, string bot, FunctionContext context) =>
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "mentoring/bots/{bot}/mentors")] HttpRequestData request, string bot, FunctionContext context) =>
         await RespondAsync(request, await api.ListMentorsAsync(bot, context.CancellationToken));
 
     [Function("RemoveMentor")]
     public async Task<HttpResponseData> RemoveMentor(
-        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "mentoring/bots/{bot}/mentors/{mentorId}")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Admin, "delete", Route = "mentoring/bots/{bot}/mentors/{mentorId}")] HttpRequestData request,
         string bot, string mentorId, FunctionContext context) =>
         await RespondAsync(request, await api.RemoveMentorAsync(bot, mentorId, context.CancellationToken));
 
     [Function("RegisterPair")]
     public async Task<HttpResponseData> RegisterPair(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "mentoring/pairs")] HttpRequestData request, FunctionContext context) =>
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "mentoring/pairs")] HttpRequestData request, FunctionContext context) =>
         await RespondAsync(request, await api.RegisterPairAsync(await request.ReadAsStringAsync(), context.CancellationToken));
 
     [Function("ListStudents")]
     public async Task<HttpResponseData> ListStudents(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "mentoring/bots/{bot}/mentors/{mentorId}/students")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "mentoring/bots/{bot}/mentors/{mentorId}/students")] HttpRequestData request,
         string bot, string mentorId, FunctionContext context) =>
         await RespondAsync(request, await api.ListStudentsAsync(bot, mentorId, context.CancellationToken));
 
     [Function("RemovePair")]
     public async Task<HttpResponseData> RemovePair(
-        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "mentoring/bots/{bot}/mentors/{mentorId}/students/{studentId}")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Admin, "delete", Route = "mentoring/bots/{bot}/mentors/{mentorId}/students/{studentId}")] HttpRequestData request,
         string bot, string mentorId, string studentId, FunctionContext context) =>
         await RespondAsync(request, await api.RemovePairAsync(bot, mentorId, studentId, context.CancellationToken));
 
     [Function("GetProfile")]
     public async Task<HttpResponseData> GetProfile(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "mentoring/bots/{bot}/mentors/{mentorId}/profile")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "mentoring/bots/{bot}/mentors/{mentorId}/profile")] HttpRequestData request,
         string bot, string mentorId, FunctionContext context) =>
         await RespondAsync(request, await api.GetProfileAsync(bot, mentorId, context.CancellationToken));
 
     [Function("ReadAudit")]
     public async Task<HttpResponseData> ReadAudit(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "mentoring/bots/{bot}/audit")] HttpRequestData request, string bot, FunctionContext context)
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "mentoring/bots/{bot}/audit")] HttpRequestData request, string bot, FunctionContext context)
     {
         var query = request.Query;
         return await RespondAsync(request, await api.ReadAuditAsync(bot, query["mentorId"], query["since"], query["max"], context.CancellationToken));
