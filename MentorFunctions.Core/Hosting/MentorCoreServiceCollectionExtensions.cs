@@ -1,3 +1,4 @@
+using MentorFunctions.Core.Privacy;
 using Azure.Data.Tables;
 using Azure.Identity;
 using MentorFunctions.Core.Admin;
@@ -45,6 +46,7 @@ public static class MentorCoreServiceCollectionExtensions
         services.AddMentorTiming();
         services.AddMentorReplies();
         services.AddMentorDashboard();
+        services.AddMentorPrivacy();
 
         // Where the features meet: the workflow's steps, and the ports the controls declare.
         services.TryAddSingleton<IConversationSteps, ConversationStepRunner>();

@@ -213,7 +213,7 @@ public sealed class ReplyDeliverer(
             if (typingTo is not null)
                 await zulip.SetTypingAsync(conversation.BotEmail, typingTo, TypingOperation.Stop, CancellationToken.None).ConfigureAwait(false);
             var reason = completion.ContentFiltered ? "content-filter" : "empty-answer";
-            var refused = await ledger.SaveAsync(composed with { State = LedgerState.Done, Outcome = DeliveryOutcome.Refused }, ct).ConfigureAwait(false);
+            var refused = await ledger.SaveAsync(composed with { State = LedgerState.Done, Outcome = DeliveryOutcome.Refused, Content = null }, ct).ConfigureAwait(false);
             await AuditAsync(input, DeliveryOutcome.Refused, reason, refused, null, ct).ConfigureAwait(false);
             return refused;
         }

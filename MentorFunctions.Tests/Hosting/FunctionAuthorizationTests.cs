@@ -24,8 +24,8 @@ public sealed class FunctionAuthorizationTests
         var triggers = HttpTriggers().ToArray();
         Assert.NotEmpty(triggers);
 
-        var functionLevel = triggers.Where(t => t.Trigger.AuthLevel == AuthorizationLevel.Function).Select(t => t.Trigger.Route).ToArray();
-        Assert.Equal(["zulip/webhook"], functionLevel);
+        var functionLevel = triggers.Where(t => t.Trigger.AuthLevel == AuthorizationLevel.Function).Select(t => t.Trigger.Route!).ToArray();
+        Assert.Equal(new[] { "zulip/webhook" }, functionLevel);
         var admin = triggers.Where(t => t.Trigger.Route!.StartsWith("mentoring/", StringComparison.Ordinal)).ToArray();
         Assert.Equal(8, admin.Length);
         Assert.All(admin, t => Assert.Equal(AuthorizationLevel.Admin, t.Trigger.AuthLevel));

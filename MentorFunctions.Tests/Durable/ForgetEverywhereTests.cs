@@ -1,0 +1,59 @@
+using Azure.Data.Tables;
+using MentorFunctions.Core.Privacy;
+using MentorFunctions.Core.Storage;
+using MentorFunctions.Tests.Fixtures;
+using static MentorFunctions.Tests.Durable.DurableApp;
+
+namespace MentorFunctions.Tests.Durable;
+
+/// <summary>`forget` under the real Durable Task SDK: the conversation's orchestration history goes too, not only the tables.</summary>
+public sealed class ForgetEverywhereTests(AzuriteFixture azurite, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<AzuriteFixture>
+{
+    private const string StudentText = "my secret worry about the exam, zebra-quartz-7";
+
+    [Fact]
+    public async Task After_forget_and_the_maintenance_run_no_instance_history_and_no_stored_row_holds_the_students_text_or_ids()
+    {
+        await using var app = await StartAsync(azurite, output: output);
+        await app.RegisterMentorAsync(Ana, Sam);
+        await app.GroupMessageAsync(Sam, Ana, StudentText);
+        await WaitUntilAsync(async () => (await app.StateAsync(InstanceId(Ana, Sam))) is { Pending: not null },
+            TimeSpan.FromSeconds(30), "the student's message recorded");
+        // The message text sits in the instance's history (the event payload) until purged.
+        var before = await app.Client.GetInstanceAsync(InstanceId(Ana, Sam), getInputsAndOutputs: true);
+        Assert.NotNull(before);
+
+        var erased = await app.Get<UserDataEraser>().EraseAsync(Bot, Sam.Id, CancellationToken.None);
+        Assert.True(erased.Complete);
+        var report = await app.Get<PrivacyMaintenance>().RunAsync(new global::MentorFunctions.DurableConversationHistories(app.Client), CancellationToken.None);
+
+        Assert.Equal((1, 1, 0), (report.UsersPurged, report.InstancesPurged, report.PurgesLeft));
+        Assert.Null(await app.Client.GetInstanceAsync(InstanceId(Ana, Sam), getInputsAndOutputs: true));
+        Assert.Empty(await RowsMentioningAsync(app, Sam.Id, StudentText));
+        // Ana's own conversations with others are untouched by Sam's forget, and a second run has nothing to do.
+        var again = await app.Get<PrivacyMaintenance>().RunAsync(new global::MentorFunctions.DurableConversationHistories(app.Client), CancellationToken.None);
+        Assert.Equal((0, 0), (again.UsersPurged, again.InstancesPurged));
+    }
+
+    /// <summary>Every row of every table of this app that holds the text, the user's id as a key part or value, or their email.</summary>
+    private static async Task<List<string>> RowsMentioningAsync(DurableApp app, long userId, string text)
+    {
+        var store = app.Get<TableStore>();
+        var prefix = store.TableName("");
+        var idKey = TableKeys.Id(userId);
+        var hits = new List<string>();
+        await foreach (var t in store.Service.QueryAsync(filter: (string?)null))
+        {
+            if (!t.Name.StartsWith(prefix, StringComparison.Ordinal)) continue;
+            await foreach (var e in store.Service.GetTableClient(t.Name).QueryAsync<TableEntity>())
+            {
+                if (e.PartitionKey.Contains(idKey) || e.RowKey.Contains(idKey) || e.PartitionKey.Contains($"-{userId}")
+                    || e.Any(kv => kv.Value is long l && l == userId || kv.Value is int i && i == userId
+                                   || kv.Value is string s && (s.Contains(text, StringComparison.Ordinal) || s.Contains(Sam.Email, StringComparison.OrdinalIgnoreCase))
+                                   || kv.Value is byte[] b && System.Text.Encoding.UTF8.GetString(b).Contains("zebra-quartz", StringComparison.Ordinal)))
+                    hits.Add($"{t.Name}/{e.PartitionKey}/{e.RowKey}");
+            }
+        }
+        return hits;
+    }
+}
