@@ -122,7 +122,7 @@ public sealed class ProfileStore : IMessageRecorder, IStyleProfileReader
         var pairRead = ReadRawAsync(table, pk, PairRow(conversation.StudentId), cancellationToken);
         var mentor = DecodeForRead(await mentorRead.ConfigureAwait(false), conversation.MentorId);
         var pair = DecodeForRead(await pairRead.ConfigureAwait(false), conversation.MentorId);
-        return StyleBlend.Read(conversation.MentorId, mentor, pair, _prior);
+        return StyleBlend.Read(conversation.MentorId, mentor, pair, _prior, exemplarsFromPairOnly: true);
     }
 
     public async Task<StyleSnapshot> ReadMentorAsync(string botEmail, long mentorId, CancellationToken cancellationToken = default)

@@ -15,7 +15,9 @@ public static class StyleBlend
     public const int MaxEmoji = 5;
     private const double MinPhraseRate = 0.02;
 
-    public static StyleSnapshot Read(long mentorId, StyleProfile? mentor, StyleProfile? pair, StylePrior? prior = null)
+    /// <param name="exemplarsFromPairOnly">For a reply's prompt: exemplars only from this pair's own conversation. The
+    /// mentor-wide exemplars are messages to other students, and a student could ask the model to repeat its "examples".</param>
+    public static StyleSnapshot Read(long mentorId, StyleProfile? mentor, StyleProfile? pair, StylePrior? prior = null, bool exemplarsFromPairOnly = false)
     {
         prior ??= StylePrior.Default;
         var pairN = pair?.Messages ?? 0;
@@ -40,9 +42,13 @@ public static class StyleBlend
 
         var exemplars = new List<string>(StyleProfile.MaxExemplars);
         foreach (var (_, profile) in scopes)
+        {
+            if (exemplarsFromPairOnly && !ReferenceEquals(profile, pair))
+                continue;
             foreach (var e in profile.Exemplars)
                 if (exemplars.Count < StyleProfile.MaxExemplars && !exemplars.Contains(e.Text))
                     exemplars.Add(e.Text);
+        }
 
         return new StyleSnapshot(
             MentorId: mentorId,

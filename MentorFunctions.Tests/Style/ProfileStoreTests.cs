@@ -143,6 +143,25 @@ public sealed class ProfileStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_replys_exemplars_come_only_from_that_pairs_own_conversation()
+    {
+        var tables = azurite.CreateStore("exemplars");
+        var store = NewStore(tables);
+        for (var i = 0; i < 12; i++)
+            await store.RecordAsync(Pair(40), FromMentor(100 + i, T0.AddMinutes(i), $"Kim, about your family situation we discussed: note {i} stays between us."));
+
+        var forSam = await store.ReadForReplyAsync(Pair(21));
+        var mentorView = await store.ReadMentorAsync(Bot, MentorId);
+
+        Assert.Empty(forSam.Exemplars);
+        Assert.NotEmpty(mentorView.Exemplars);
+        await store.RecordAsync(Pair(21), FromMentor(300, T0.AddHours(1), "Sam, the loop bound is off by one, check it."));
+        var later = await store.ReadForReplyAsync(Pair(21));
+        Assert.Equal(["Sam, the loop bound is off by one, check it."], later.Exemplars);
+        Assert.True(later.MessagesSeen >= 12); // the statistics still come from everything the mentor wrote
+    }
+
+    [Fact]
     public async Task Erases_a_pair_or_everything_of_a_mentor()
     {
         var tables = azurite.CreateStore("erase");
