@@ -2,6 +2,7 @@ using MentorFunctions.Core.Conversations;
 using MentorFunctions.Core.Privacy;
 using MentorFunctions.Core.Storage;
 using MentorFunctions.Tests.Fixtures;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -19,7 +20,9 @@ public sealed class PrivacyMaintenanceTests(AzuriteFixture azurite)
     {
         var tables = azurite.CreateStore("retention");
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var audit = new AuditLog(tables);
+        using var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection().AddMetrics().BuildServiceProvider();
+        var audit = new AuditLog(tables, new MentorFunctions.Core.Telemetry.MentorMetrics(
+            Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(services)));
         var ledger = new ReplyLedger(tables);
         await audit.RecordAsync(new AuditEntry(clock.GetUtcNow(), Conversation, 1, DeliveryOutcome.Posted, null, 1, 300, 20, 42, 5001, null));
         // A reply whose step failed for good keeps its composed text in the ledger: retention is what removes it.
