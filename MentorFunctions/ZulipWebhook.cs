@@ -1,3 +1,4 @@
+using MentorFunctions.Core.Privacy;
 using System.Net;
 using MentorFunctions.Core.Conversations;
 using MentorFunctions.Core.Intake;
@@ -13,7 +14,7 @@ namespace MentorFunctions;
 /// The endpoint Zulip's outgoing-webhook bot calls: POST /api/zulip/webhook?code=&lt;function key&gt;.
 /// Core decides everything; this function reads the body, hands it over, and starts or signals the conversation.
 /// </summary>
-public sealed class ZulipWebhook(WebhookIntake intake, MentorMetrics metrics, ILogger<ZulipWebhook> logger)
+public sealed class ZulipWebhook(WebhookIntake intake, MessageSealer sealer, MentorMetrics metrics, ILogger<ZulipWebhook> logger)
 {
     [Function(nameof(ZulipWebhook))]
     public async Task<HttpResponseData> Run(
@@ -29,7 +30,7 @@ public sealed class ZulipWebhook(WebhookIntake intake, MentorMetrics metrics, IL
         {
             outcome = await intake.HandleAsync(body, contentTypes?.FirstOrDefault(), cancellation);
             if (outcome is { Kind: IntakeKind.Conversation, Conversation: { } conversation, Message: { } message })
-                await ConversationSignal.SendAsync(new DurableConversationInstances(durable), conversation, message, cancellation);
+                await ConversationSignal.SendAsync(new DurableConversationInstances(durable), conversation, message, cancellation, sealer);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -19,9 +19,13 @@ public interface IConversationInstances
 /// </summary>
 public static class ConversationSignal
 {
-    public static async Task SendAsync(IConversationInstances instances, ConversationKey conversation, ConversationMessage message, CancellationToken cancellationToken)
+    /// <param name="sealer">Seals the message's text before it enters the runtime's payloads (the webhook always passes it).</param>
+    public static async Task SendAsync(IConversationInstances instances, ConversationKey conversation, ConversationMessage message,
+        CancellationToken cancellationToken, Privacy.MessageSealer? sealer = null)
     {
         ArgumentNullException.ThrowIfNull(instances);
+        if (sealer is not null)
+            message = await sealer.SealAsync(conversation, message, cancellationToken).ConfigureAwait(false);
         var instanceId = conversation.InstanceId;
         if (!await instances.IsActiveAsync(instanceId, cancellationToken).ConfigureAwait(false))
             await instances.TryStartAsync(instanceId, ConversationState.Start(conversation), cancellationToken).ConfigureAwait(false);

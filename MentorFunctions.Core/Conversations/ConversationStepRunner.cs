@@ -22,6 +22,7 @@ public sealed class ConversationStepRunner(
     DraftStore drafts,
     IMentorRegistry registry,
     PendingReplyBoard pendingReplies,
+    Privacy.MessageSealer sealer,
     MentorMetrics metrics,
     DistressDetector distress) : IConversationSteps
 {
@@ -49,7 +50,10 @@ public sealed class ConversationStepRunner(
 
     private async Task<RecordMessageResult> RecordCoreAsync(RecordMessageInput input, CancellationToken cancellationToken)
     {
-        var (conversation, message) = (input.Conversation, input.Message);
+        var conversation = input.Conversation;
+        // The text arrives sealed under the pair's key; a key deleted by `forget` leaves nothing to learn from.
+        if (await sealer.OpenAsync(conversation, input.Message, cancellationToken).ConfigureAwait(false) is not { } message)
+            return new RecordMessageResult(AlreadyCounted: true, Urgency: 0);
         var counted = await recorder.RecordAsync(conversation, message, cancellationToken).ConfigureAwait(false);
         if (message.Role == ParticipantRole.Mentor)
         {

@@ -147,7 +147,7 @@ public sealed class DurableApp : IAsyncDisposable
     /// </summary>
     public async Task SignalAsync(ConversationKey conversation, ConversationMessage message, IConversationInstances? instances = null)
     {
-        await ConversationSignal.SendAsync(instances ?? Instances, conversation, message, CancellationToken.None);
+        await ConversationSignal.SendAsync(instances ?? Instances, conversation, message, CancellationToken.None, Get<MentorFunctions.Core.Privacy.MessageSealer>());
         if (!RedeliverDroppedEvents)
             return;
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
@@ -159,7 +159,8 @@ public sealed class DurableApp : IAsyncDisposable
             if (DateTime.UtcNow > nextRaise)
             {
                 Interlocked.Increment(ref _redeliveries);
-                await Instances.RaiseMessageAsync(conversation.InstanceId, message, CancellationToken.None);
+                await Instances.RaiseMessageAsync(conversation.InstanceId,
+                    await Get<MentorFunctions.Core.Privacy.MessageSealer>().SealAsync(conversation, message, CancellationToken.None), CancellationToken.None);
                 nextRaise = DateTime.UtcNow + TimeSpan.FromSeconds(3);
             }
             await Task.Delay(50);

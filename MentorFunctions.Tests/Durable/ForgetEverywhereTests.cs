@@ -35,6 +35,44 @@ public sealed class ForgetEverywhereTests(AzuriteFixture azurite, Xunit.Abstract
         Assert.Equal((0, 0), (again.UsersPurged, again.InstancesPurged));
     }
 
+    [Fact]
+    public async Task Message_text_enters_the_orchestration_sealed_under_the_pairs_key_and_is_still_learned()
+    {
+        await using var app = await StartAsync(azurite, output: output);
+        await app.RegisterMentorAsync(Ana, Sam);
+        var raised = new RecordingInstances(app.Instances);
+
+        var id = app.Zulip.AddMessage(Ana.Id, [Sam.Id], "Hey Sam! " + StudentText);
+        var outcome = await app.Get<MentorFunctions.Core.Intake.WebhookIntake>().HandleAsync(
+            MentorApp.GroupDmPayload(id, Ana, [Ana, Sam], "Hey Sam! " + StudentText, DateTimeOffset.UtcNow), "application/json", CancellationToken.None);
+        await app.SignalAsync(outcome.Conversation!, outcome.Message!, raised);
+
+        var payload = Assert.Single(raised.Messages);
+        Assert.StartsWith(MentorFunctions.Core.Privacy.MessageSealer.Prefix, payload.Content);
+        Assert.DoesNotContain("zebra-quartz", payload.Content);
+        var history = await app.Client.GetInstanceAsync(InstanceId(Ana, Sam), getInputsAndOutputs: true);
+        Assert.DoesNotContain("zebra-quartz", history!.SerializedInput ?? "");
+        Assert.DoesNotContain("zebra-quartz", history.SerializedCustomStatus ?? "");
+        var profile = await app.Get<MentorFunctions.Core.Style.IStyleProfileReader>().ReadMentorAsync(Bot, Ana.Id);
+        Assert.Equal(1, profile.MessagesSeen);
+
+        // After forget the key is gone: a copy of the sealed text left anywhere no longer opens.
+        await app.Get<UserDataEraser>().EraseAsync(Bot, Sam.Id, CancellationToken.None);
+        Assert.Null(await app.Get<MentorFunctions.Core.Privacy.MessageSealer>().OpenAsync(new(Bot, Ana.Id, Sam.Id), payload, CancellationToken.None));
+    }
+
+    private sealed class RecordingInstances(MentorFunctions.Core.Conversations.IConversationInstances inner) : MentorFunctions.Core.Conversations.IConversationInstances
+    {
+        public List<MentorFunctions.Core.Conversations.ConversationMessage> Messages { get; } = [];
+        public Task<bool> IsActiveAsync(string instanceId, CancellationToken ct) => inner.IsActiveAsync(instanceId, ct);
+        public Task<bool> TryStartAsync(string instanceId, MentorFunctions.Core.Conversations.ConversationState input, CancellationToken ct) => inner.TryStartAsync(instanceId, input, ct);
+        public Task RaiseMessageAsync(string instanceId, MentorFunctions.Core.Conversations.ConversationMessage message, CancellationToken ct)
+        {
+            lock (Messages) Messages.Add(message);
+            return inner.RaiseMessageAsync(instanceId, message, ct);
+        }
+    }
+
     /// <summary>Every row of every table of this app that holds the text, the user's id as a key part or value, or their email.</summary>
     private static async Task<List<string>> RowsMentioningAsync(DurableApp app, long userId, string text)
     {

@@ -98,7 +98,7 @@ public sealed class MentorApp : IAsyncDisposable
     {
         var outcome = await Intake.HandleAsync(body, contentType, CancellationToken.None);
         if (outcome is { Kind: IntakeKind.Conversation, Conversation: { } conversation, Message: { } message })
-            await Host.SendMessageAsync(conversation, message);
+            await Host.SendMessageAsync(conversation, await Get<MentorFunctions.Core.Privacy.MessageSealer>().SealAsync(conversation, message, CancellationToken.None));
         return outcome;
     }
 

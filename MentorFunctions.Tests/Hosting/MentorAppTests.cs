@@ -65,6 +65,7 @@ public sealed class MentorAppTests(AzuriteFixture azurite)
     {
         await using var app = new MentorApp(azurite, Monday10);
         await app.Registry.UpsertMentorAsync(new MentorRecord(MentorApp.Bot, Ana.Id, Ana.Email, Ana.FullName, Monday10));
+        await app.PairAsync(Ana, Sam);
 
         await app.GroupMessageAsync(Sam, Ana, "Question about the tests");
         await app.Host.AdvanceAsync(TimeSpan.FromSeconds(5));

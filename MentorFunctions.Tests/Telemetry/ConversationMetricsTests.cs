@@ -38,7 +38,7 @@ public sealed class ConversationMetricsTests(AzuriteFixture azurite, ITestOutput
         using var transient = Collect<long>(meters, MentorMetrics.StepTransientFailures);
         using var tokens = Collect<long>(meters, MentorMetrics.GenAiTokenUsage);
         using var duration = Collect<double>(meters, MentorMetrics.GenAiOperationDuration);
-        await app.RegisterMentorAsync(Ana);
+        await app.RegisterMentorAsync(Ana, Sam);
         var shell = ActivatorUtilities.CreateInstance<ZulipWebhook>(app.Services);
 
         // 1. Sam asks; Zulip rate-limits the reply's first post (Retry-After 1 s); the step retries and posts.
