@@ -27,6 +27,7 @@ public sealed class DistressEndToEndTests(AzuriteFixture azurite)
             ["Safeguarding:StudentMessages:en"] = SupportMessage,
         });
         await app.Registry.UpsertMentorAsync(new MentorRecord(MentorApp.Bot, Ana.Id, Ana.Email, Ana.FullName, Monday10));
+        await app.PairAsync(Ana, Sam);
 
         // An ordinary question first: answered by the stand-in after a humanlike delay.
         await app.GroupMessageAsync(Sam, Ana, "Hi Ana, how do I start the recursion exercise?");
