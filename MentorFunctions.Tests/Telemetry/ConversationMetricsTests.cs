@@ -146,7 +146,7 @@ public sealed class ConversationMetricsTests(AzuriteFixture azurite, ITestOutput
         using var replies = Collect<long>(meters, MentorMetrics.Replies);
         using var failures = Collect<long>(meters, MentorMetrics.StepFailures);
         using var transient = Collect<long>(meters, MentorMetrics.StepTransientFailures);
-        await app.RegisterMentorAsync(Ana);
+        await app.RegisterMentorAsync(Ana, Sam);
         var shell = ActivatorUtilities.CreateInstance<ZulipWebhook>(app.Services);
 
         Assert.Equal(200, await PostAsync(app, shell, Sam, Ana, FirstQuestion));
