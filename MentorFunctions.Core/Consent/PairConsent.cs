@@ -38,6 +38,7 @@ public sealed class PairConsent(IMentorRegistry registry, ConsentStore store, IZ
         var answer = await store.GetAsync(bot.Email, mentor.UserId, student, ct).ConfigureAwait(false);
         if (answer is { State: ConsentState.Declined })
             return (ConsentOutcome.Declined, null);
+        // A decline is answered by `accept`; writing in the group DM after declining is not a change of mind.
         if (!bot.AutoEnrolStudents)
         {
             await AskAsync(bot.Email, mentor, other, answer, ct).ConfigureAwait(false);
@@ -70,7 +71,7 @@ public sealed class PairConsent(IMentorRegistry registry, ConsentStore store, IZ
             return $"Zulip has no user with id {student}.";
         if (other.IsBot)
             return $"{other.FullName} is a bot; a bot cannot be a student.";
-        if (await registry.GetPairAsync(botEmail, mentor.UserId, student, ct).ConfigureAwait(false) is not null)
+        if (await registry.GetPairAsync(botEmail, mentor.UserId, student, ct).ConfigureAwait(false) is { Source: not EnrolmentSource.Unconsented })
             return $"{other.FullName} is already your student.";
         await EnrolAsync(botEmail, mentor.UserId, other, EnrolmentSource.MentorAccepted, ct).ConfigureAwait(false);
         return $"Done: {other.FullName} is your student. When they write in our group DM and you are busy, I answer for you (labelled as AI). " +
@@ -90,6 +91,9 @@ public sealed class PairConsent(IMentorRegistry registry, ConsentStore store, IZ
 
     private async Task<PairRecord> EnrolAsync(string botEmail, long mentorId, ZulipUserInfo student, EnrolmentSource source, CancellationToken ct)
     {
+        // A pair an earlier version enrolled without consent is replaced by the consented one.
+        if (await registry.GetPairAsync(botEmail, mentorId, student.UserId, ct).ConfigureAwait(false) is { Source: EnrolmentSource.Unconsented })
+            await registry.RemovePairAsync(botEmail, mentorId, student.UserId, ct).ConfigureAwait(false);
         var pair = await registry.EnrolAsync(
             new PairRecord(botEmail, mentorId, student.UserId, student.Email, student.FullName, time.GetUtcNow(), source), ct).ConfigureAwait(false);
         await store.DeleteAsync(botEmail, mentorId, student.UserId, ct).ConfigureAwait(false);
@@ -106,9 +110,19 @@ public sealed class PairConsent(IMentorRegistry registry, ConsentStore store, IZ
             $"**{student.FullName}** wrote to you in a group DM with me. I don't answer or learn from that conversation until you agree.\n\n" +
             $"- `accept {student.UserId}`: when you are busy, I answer {student.FullName} for you, in your style and labelled as AI, and stop as soon as you write.\n" +
             $"- `decline {student.UserId}`: I stay out of it and stop asking.";
-        // Record the question first: a second message arriving meanwhile must not ask twice.
+        // Record the question first, so a second message arriving meanwhile does not ask again; a DM Zulip refuses
+        // (a deactivated mentor, say) removes the mark, so the next message asks again.
         await store.SetAsync(new ConsentRecord(botEmail, mentor.UserId, student.UserId, ConsentState.Requested, now), ct).ConfigureAwait(false);
-        await zulip.SendDirectMessageAsync(botEmail, [mentor.UserId], question, ct).ConfigureAwait(false);
+        try
+        {
+            await zulip.SendDirectMessageAsync(botEmail, [mentor.UserId], question, ct).ConfigureAwait(false);
+        }
+        catch (ZulipApiException e)
+        {
+            await store.DeleteAsync(botEmail, mentor.UserId, student.UserId, CancellationToken.None).ConfigureAwait(false);
+            log.LogWarning("Zulip refused the consent question to mentor {MentorId} ({Status} {Code})", mentor.UserId, (int)e.Status, e.Code);
+            return;
+        }
         log.LogInformation("Asked mentor {MentorId} to accept or decline student {StudentId}", mentor.UserId, student.UserId);
     }
 }

@@ -205,7 +205,7 @@ public sealed partial class WebhookIntake
         {
             var studentId = mentor.UserId == firstId ? secondId : firstId;
             pair = await _registry.GetPairAsync(bot.Email, mentor.UserId, studentId, ct).ConfigureAwait(false);
-            if (pair is null)
+            if (pair is null or { Source: EnrolmentSource.Unconsented })
             {
                 // No pair without the mentor's consent: their own message in this group DM, or `accept`.
                 if (message.SenderId != mentor.UserId)

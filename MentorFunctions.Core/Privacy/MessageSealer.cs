@@ -20,8 +20,7 @@ public sealed class MessageSealer(PairKeyStore keys)
     public async Task<ConversationMessage> SealAsync(ConversationKey conversation, ConversationMessage message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (message.Content.StartsWith(Prefix, StringComparison.Ordinal))
-            return message;
+        // Always sealed, even a text that happens to start with the prefix: the prefix alone never proves sealing.
         var key = await keys.GetOrCreateAsync(conversation, ct).ConfigureAwait(false);
         var plain = Encoding.UTF8.GetBytes(message.Content);
         var sealedBytes = new byte[NonceBytes + plain.Length + TagBytes];

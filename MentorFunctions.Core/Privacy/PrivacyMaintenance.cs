@@ -26,8 +26,10 @@ public sealed class PrivacyMaintenance(
             {
                 instances += await histories.PurgeUserAsync(bot, user, ct).ConfigureAwait(false);
                 // A conversation may have run a step between `forget` and its termination (an audit entry "not-paired",
-                // a ledger row): with the instances gone nothing writes any more, so erasing again leaves nothing.
-                foreach (var store in stores.Where(s => s is not HistoryPurgeRequests))
+                // a ledger row): with the instances gone nothing writes any more, so erasing what steps write leaves nothing.
+                // Only those: the registry, consent and keys may hold a pair the mentor consented to anew since `forget`.
+                foreach (var store in stores.Where(s => s is ConversationTablesPersonalDataStore or ReplyLimitsPersonalDataStore
+                                                             or PendingReplyBoard or Commands.DraftStore))
                     await store.DeleteUserAsync(bot, user, ct).ConfigureAwait(false);
                 await purges.DoneAsync(bot, user, ct).ConfigureAwait(false);
                 users++;

@@ -52,7 +52,8 @@ public sealed class ReplyDeliverer(
             return new DeliverReplyResult(DeliveryOutcome.Paused, null);
         }
         // The pair may have been removed (an admin, or the student's `forget`) while the reply waited on its timer.
-        if (await registry.GetPairAsync(conversation.BotEmail, conversation.MentorId, conversation.StudentId, ct).ConfigureAwait(false) is null)
+        if (await registry.GetPairAsync(conversation.BotEmail, conversation.MentorId, conversation.StudentId, ct).ConfigureAwait(false)
+            is null or { Source: EnrolmentSource.Unconsented })
         {
             await AuditAsync(input, DeliveryOutcome.Paused, "not-paired", null, null, ct).ConfigureAwait(false);
             return new DeliverReplyResult(DeliveryOutcome.Paused, null);

@@ -35,6 +35,11 @@ public enum EnrolmentSource
     MentorWrote = 1,
     /// <summary>The mentor answered the bot's question with `accept`.</summary>
     MentorAccepted = 2,
+    /// <summary>
+    /// Enrolled automatically by a version before consent (stored as "AutoEnrolled"), possibly by the student's message
+    /// alone: treated as no pair until the mentor consents, which replaces it.
+    /// </summary>
+    Unconsented = 3,
 }
 
 /// <summary>A mentor–student pair (the seed's MentorStudentRelation).</summary>

@@ -193,5 +193,6 @@ public sealed class TableMentorRegistry : IMentorRegistry
         e.GetString("StudentEmail") ?? "",
         e.GetString("StudentFullName") ?? "",
         e.GetDateTimeOffset("EnrolledAt") ?? DateTimeOffset.UnixEpoch,
-        Enum.TryParse<EnrolmentSource>(e.GetString("Source"), out var source) && Enum.IsDefined(source) ? source : EnrolmentSource.Admin);
+        e.GetString("Source") == "AutoEnrolled" ? EnrolmentSource.Unconsented
+        : Enum.TryParse<EnrolmentSource>(e.GetString("Source"), out var source) && Enum.IsDefined(source) ? source : EnrolmentSource.Admin);
 }

@@ -17,7 +17,9 @@ public sealed class WebhookIntakeClassificationTests(AzuriteFixture azurite) : I
     private const long Ada = IntakeTestData.MentorId, Sam = IntakeTestData.StudentId;
     private static readonly DateTimeOffset Now = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
-    private readonly TableMentorRegistry _registry = new(azurite.CreateStore("intake"));
+    private static TableStore? _lastRegistryTables;
+    private readonly TableMentorRegistry _registry = new(_lastRegistryTables = azurite.CreateStore("intake"));
+    private readonly TableStore _registryTables = _lastRegistryTables!;
     private readonly TableStore _tables = azurite.CreateStore("consent");
     private readonly LoopbackZulipServer _zulip = NewZulip();
     private readonly FakeTimeProvider _clock = new(Now);
@@ -163,6 +165,28 @@ public sealed class WebhookIntakeClassificationTests(AzuriteFixture azurite) : I
         Assert.Equal((IgnoreReason.MentorDeclined, IgnoreReason.MentorDeclined), (fromSam.IgnoreReason, fromAda.IgnoreReason));
         Assert.Null(await _registry.GetPairAsync(Bot, Ada, Sam));
         Assert.Empty(_zulip.BotMessagesTo(Ada));
+    }
+
+    [Fact]
+    public async Task A_pair_an_earlier_version_auto_enrolled_is_not_consent_until_the_mentor_writes()
+    {
+        await RegisterMentor(Ada, "Ada");
+        await Enrol(Ada, Sam);
+        // Rewrite the row as the version before consent stored it.
+        var pairs = _registryTables.Service.GetTableClient(_registryTables.TableName(TableMentorRegistry.PairsTable));
+        await foreach (var row in pairs.QueryAsync<Azure.Data.Tables.TableEntity>())
+        {
+            row["Source"] = "AutoEnrolled";
+            await pairs.UpdateEntityAsync(row, Azure.ETag.All, Azure.Data.Tables.TableUpdateMode.Replace);
+        }
+
+        var fromSam = await Handle(IntakeTestData.Node("group-dm.json"));
+        Assert.Equal(IgnoreReason.PairNotEnrolled, fromSam.IgnoreReason);
+        Assert.Single(_zulip.BotMessagesTo(Ada));
+
+        var fromAda = await Handle(FromAda(IntakeTestData.Node("group-dm.json")));
+        Assert.Equal(IntakeKind.Conversation, fromAda.Kind);
+        Assert.Equal(EnrolmentSource.MentorWrote, (await _registry.GetPairAsync(Bot, Ada, Sam))!.Source);
     }
 
     private static JsonObject FromAda(JsonObject payload)

@@ -125,6 +125,7 @@ public sealed class DashboardData(
         EnrolmentSource.Admin => "paired by programme staff",
         EnrolmentSource.MentorWrote => "the mentor wrote in the group DM (consent)",
         EnrolmentSource.MentorAccepted => "the mentor accepted",
+        EnrolmentSource.Unconsented => "enrolled by an earlier version without consent: not answered until the mentor agrees",
         _ => pair.Source.ToString(),
     };
 
