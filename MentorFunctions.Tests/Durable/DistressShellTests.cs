@@ -12,7 +12,7 @@ public sealed class DistressShellTests(AzuriteFixture azurite, Xunit.Abstraction
     public async Task A_student_in_distress_gets_the_support_message_the_mentor_an_alert_and_the_model_no_call()
     {
         await using var app = await StartAsync(azurite, output: output);
-        await app.RegisterMentorAsync(Ana);
+        await app.RegisterMentorAsync(Ana, Sam);
 
         var (_, outcome) = await app.GroupMessageAsync(Sam, Ana, "I can't go on anymore, I want to kill myself");
         Assert.Equal(200, outcome.StatusCode);
