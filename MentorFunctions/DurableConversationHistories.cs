@@ -1,4 +1,4 @@
-using MentorFunctions.Core.Conversations;
+using MentorFunctions.Core.Storage;
 using MentorFunctions.Core.Privacy;
 using Microsoft.DurableTask.Client;
 
@@ -11,15 +11,13 @@ public sealed class DurableConversationHistories(DurableTaskClient client) : ICo
 
     public async Task<int> PurgeUserAsync(string botEmail, long userId, CancellationToken cancellationToken)
     {
-        // Instance ids are conv-{botHash}-{mentorId}-{studentId}: the prefix finds this bot's conversations even after
-        // the registry forgot the user's pairs.
-        var prefix = $"conv-{ConversationKey.BotHash(botEmail)}-";
+        // Instance ids are the conversation partition keys: the bot's prefix finds its conversations even after the
+        // registry forgot the user's pairs.
+        var prefix = ConversationPartitions.Range(botEmail).From;
         var doomed = new List<OrchestrationMetadata>();
         await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = prefix }).WithCancellation(cancellationToken))
         {
-            var ids = instance.InstanceId[prefix.Length..].Split('-');
-            if (ids.Length == 2 && (ids[0] == userId.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                                    || ids[1] == userId.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            if (ConversationPartitions.Involves(instance.InstanceId, userId))
                 doomed.Add(instance);
         }
 

@@ -29,7 +29,7 @@ public sealed class ForgetEverywhereTests(AzuriteFixture azurite, Xunit.Abstract
 
         Assert.Equal((1, 1, 0), (report.UsersPurged, report.InstancesPurged, report.PurgesLeft));
         Assert.Null(await app.Client.GetInstanceAsync(InstanceId(Ana, Sam), getInputsAndOutputs: true));
-        Assert.Empty(await RowsMentioningAsync(app, Sam.Id, StudentText));
+        Assert.Empty(await StoredRows.MentioningAsync(app.Get<TableStore>(), Sam.Id, Sam.Email, StudentText));
         // Ana's own conversations with others are untouched by Sam's forget, and a second run has nothing to do.
         var again = await app.Get<PrivacyMaintenance>().RunAsync(new global::MentorFunctions.DurableConversationHistories(app.Client), CancellationToken.None);
         Assert.Equal((0, 0), (again.UsersPurged, again.InstancesPurged));
@@ -71,27 +71,5 @@ public sealed class ForgetEverywhereTests(AzuriteFixture azurite, Xunit.Abstract
             lock (Messages) Messages.Add(message);
             return inner.RaiseMessageAsync(instanceId, message, ct);
         }
-    }
-
-    /// <summary>Every row of every table of this app that holds the text, the user's id as a key part or value, or their email.</summary>
-    private static async Task<List<string>> RowsMentioningAsync(DurableApp app, long userId, string text)
-    {
-        var store = app.Get<TableStore>();
-        var prefix = store.TableName("");
-        var idKey = TableKeys.Id(userId);
-        var hits = new List<string>();
-        await foreach (var t in store.Service.QueryAsync(filter: (string?)null))
-        {
-            if (!t.Name.StartsWith(prefix, StringComparison.Ordinal)) continue;
-            await foreach (var e in store.Service.GetTableClient(t.Name).QueryAsync<TableEntity>())
-            {
-                if (e.PartitionKey.Contains(idKey) || e.RowKey.Contains(idKey) || e.PartitionKey.Contains($"-{userId}")
-                    || e.Any(kv => kv.Value is long l && l == userId || kv.Value is int i && i == userId
-                                   || kv.Value is string s && (s.Contains(text, StringComparison.Ordinal) || s.Contains(Sam.Email, StringComparison.OrdinalIgnoreCase))
-                                   || kv.Value is byte[] b && System.Text.Encoding.UTF8.GetString(b).Contains("zebra-quartz", StringComparison.Ordinal)))
-                    hits.Add($"{t.Name}/{e.PartitionKey}/{e.RowKey}");
-            }
-        }
-        return hits;
     }
 }

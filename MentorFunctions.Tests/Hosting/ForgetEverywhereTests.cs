@@ -64,34 +64,6 @@ public sealed partial class ForgetEverywhereTests(AzuriteFixture azurite)
     [GeneratedRegex(@"forget confirm ([A-Z0-9]+)")]
     private static partial Regex Code();
 
-    /// <summary>Every entity, in every table of this app's prefix, that names the user by id (padded or plain, in keys or values) or email.</summary>
-    private static async Task<List<string>> EntitiesAboutAsync(MentorApp app, MentorApp.User user)
-    {
-        var store = app.Get<TableStore>();
-        var prefix = store.TableName("");
-        var padded = TableKeys.Id(user.Id);
-        var hits = new List<string>();
-        await foreach (var t in store.Service.QueryAsync(filter: (string?)null))
-        {
-            if (!t.Name.StartsWith(prefix, StringComparison.Ordinal)) continue;
-            await foreach (var e in store.Service.GetTableClient(t.Name).QueryAsync<TableEntity>())
-            {
-                var keys = e.PartitionKey + "/" + e.RowKey;
-                var mentions = keys.Contains(padded)
-                               || ConversationPartitions.Involves(e.PartitionKey, user.Id)
-                               || e.RowKey.Split('-').Contains(user.Id.ToString())
-                               || e.Where(kv => kv.Key is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag"))
-                                   .Any(kv => kv.Value is long l && l == user.Id || kv.Value is int i && i == user.Id
-                                              || kv.Value is string s && s.Contains(user.Email, StringComparison.OrdinalIgnoreCase));
-                if (mentions) hits.Add($"{t.Name}/{keys}");
-            }
-        }
-        return hits;
-    }
-}
-
-/// <summary>The virtual-clock host runs the workflow without Durable: there is no task hub history to purge.</summary>
-internal sealed class NoDurableHistories : IConversationHistories
-{
-    public Task<int> PurgeUserAsync(string botEmail, long userId, CancellationToken cancellationToken) => Task.FromResult(0);
+    private static Task<List<string>> EntitiesAboutAsync(MentorApp app, MentorApp.User user) =>
+        StoredRows.MentioningAsync(app.Get<TableStore>(), user.Id, user.Email);
 }

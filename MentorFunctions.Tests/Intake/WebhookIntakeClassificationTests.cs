@@ -17,10 +17,9 @@ public sealed class WebhookIntakeClassificationTests(AzuriteFixture azurite) : I
     private const long Ada = IntakeTestData.MentorId, Sam = IntakeTestData.StudentId;
     private static readonly DateTimeOffset Now = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
-    private static TableStore? _lastRegistryTables;
-    private readonly TableMentorRegistry _registry = new(_lastRegistryTables = azurite.CreateStore("intake"));
-    private readonly TableStore _registryTables = _lastRegistryTables!;
-    private readonly TableStore _tables = azurite.CreateStore("consent");
+    // The registry and the consent table share one store, as in the app.
+    private readonly TableStore _tables = azurite.CreateStore("intake");
+    private TableMentorRegistry Registry => field ??= new(_tables);
     private readonly LoopbackZulipServer _zulip = NewZulip();
     private readonly FakeTimeProvider _clock = new(Now);
     private ConsentStore ConsentTable => new(_tables);
@@ -34,8 +33,8 @@ public sealed class WebhookIntakeClassificationTests(AzuriteFixture azurite) : I
     }
 
     private Task<WebhookOutcome> Handle(JsonNode payload, bool autoEnrol = true) =>
-        IntakeTestData.CreateIntake(_registry, autoEnrol: autoEnrol, time: _clock,
-                consent: _consent ??= IntakeTestData.Consent(_registry, _tables, _zulip, _clock))
+        IntakeTestData.CreateIntake(Registry, autoEnrol: autoEnrol, time: _clock,
+                consent: _consent ??= IntakeTestData.Consent(Registry, _tables, _zulip, _clock))
             .HandleAsync(IntakeTestData.ToBytes(payload), "application/json", CancellationToken.None);
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -48,10 +47,10 @@ public sealed class WebhookIntakeClassificationTests(AzuriteFixture azurite) : I
     }
 
     private Task RegisterMentor(long id, string name) =>
-        _registry.UpsertMentorAsync(new MentorRecord(Bot, id, $"{name.ToLowerInvariant()}@zulip.example.com", name, Now.AddDays(-7)));
+        Registry.UpsertMentorAsync(new MentorRecord(Bot, id, $"{name.ToLowerInvariant()}@zulip.example.com", name, Now.AddDays(-7)));
 
     private Task Enrol(long mentor, long student) =>
-        _registry.EnrolAsync(new PairRecord(Bot, mentor, student, "x@zulip.example.com", "X", Now.AddDays(-1), EnrolmentSource.Admin));
+        Registry.EnrolAsync(new PairRecord(Bot, mentor, student, "x@zulip.example.com", "X", Now.AddDays(-1), EnrolmentSource.Admin));
 
     [Fact]
     public async Task A_student_message_to_an_enrolled_pair_is_a_conversation_message()
@@ -100,7 +99,7 @@ public sealed class WebhookIntakeClassificationTests(AzuriteFixture azurite) : I
         Assert.Equal((IntakeKind.Ignored, IgnoreReason.PairNotEnrolled), (first.Kind, first.IgnoreReason));
         Assert.Equal((IntakeKind.Ignored, IgnoreReason.PairNotEnrolled), (second.Kind, second.IgnoreReason));
         Assert.Null(first.Message);
-        Assert.Null(await _registry.GetPairAsync(Bot, Ada, Sam));
+        Assert.Null(await Registry.GetPairAsync(Bot, Ada, Sam));
         var question = Assert.Single(_zulip.BotMessagesTo(Ada));
         Assert.Contains("**Sam Student**", question.Content);
         Assert.Contains("`accept 20`", question.Content);
@@ -116,7 +115,7 @@ public sealed class WebhookIntakeClassificationTests(AzuriteFixture azurite) : I
 
         Assert.Equal(IntakeKind.Conversation, outcome.Kind);
         Assert.Equal(ParticipantRole.Mentor, outcome.Message!.Role);
-        var pair = await _registry.GetPairAsync(Bot, Ada, Sam);
+        var pair = await Registry.GetPairAsync(Bot, Ada, Sam);
         Assert.NotNull(pair);
         Assert.Equal(EnrolmentSource.MentorWrote, pair.Source);
         Assert.Equal(("sam@zulip.example.com", "Sam Student", Now), (pair.StudentEmail, pair.StudentFullName, pair.EnrolledAt));
@@ -133,7 +132,7 @@ public sealed class WebhookIntakeClassificationTests(AzuriteFixture azurite) : I
         var outcome = await Handle(FromAda(IntakeTestData.Node("group-dm.json")), autoEnrol: false);
 
         Assert.Equal(IgnoreReason.PairNotEnrolled, outcome.IgnoreReason);
-        Assert.Null(await _registry.GetPairAsync(Bot, Ada, Sam));
+        Assert.Null(await Registry.GetPairAsync(Bot, Ada, Sam));
         Assert.Contains("`accept 20`", Assert.Single(_zulip.BotMessagesTo(Ada)).Content);
     }
 
@@ -147,7 +146,7 @@ public sealed class WebhookIntakeClassificationTests(AzuriteFixture azurite) : I
         var fromAda = await Handle(FromAda(IntakeTestData.Node("group-dm.json")));
 
         Assert.Equal((IgnoreReason.NotAHuman, IgnoreReason.NotAHuman), (fromBot.IgnoreReason, fromAda.IgnoreReason));
-        Assert.Null(await _registry.GetPairAsync(Bot, Ada, Sam));
+        Assert.Null(await Registry.GetPairAsync(Bot, Ada, Sam));
         Assert.Empty(_zulip.BotMessagesTo(Ada));
         // Zulip was asked once: the answer is cached.
         Assert.Equal(1, _zulip.Count("get-user"));
@@ -163,7 +162,7 @@ public sealed class WebhookIntakeClassificationTests(AzuriteFixture azurite) : I
         var fromAda = await Handle(FromAda(IntakeTestData.Node("group-dm.json")));
 
         Assert.Equal((IgnoreReason.MentorDeclined, IgnoreReason.MentorDeclined), (fromSam.IgnoreReason, fromAda.IgnoreReason));
-        Assert.Null(await _registry.GetPairAsync(Bot, Ada, Sam));
+        Assert.Null(await Registry.GetPairAsync(Bot, Ada, Sam));
         Assert.Empty(_zulip.BotMessagesTo(Ada));
     }
 
@@ -173,7 +172,7 @@ public sealed class WebhookIntakeClassificationTests(AzuriteFixture azurite) : I
         await RegisterMentor(Ada, "Ada");
         await Enrol(Ada, Sam);
         // Rewrite the row as the version before consent stored it.
-        var pairs = _registryTables.Service.GetTableClient(_registryTables.TableName(TableMentorRegistry.PairsTable));
+        var pairs = _tables.Service.GetTableClient(_tables.TableName(TableMentorRegistry.PairsTable));
         await foreach (var row in pairs.QueryAsync<Azure.Data.Tables.TableEntity>())
         {
             row["Source"] = "AutoEnrolled";
@@ -186,7 +185,7 @@ public sealed class WebhookIntakeClassificationTests(AzuriteFixture azurite) : I
 
         var fromAda = await Handle(FromAda(IntakeTestData.Node("group-dm.json")));
         Assert.Equal(IntakeKind.Conversation, fromAda.Kind);
-        Assert.Equal(EnrolmentSource.MentorWrote, (await _registry.GetPairAsync(Bot, Ada, Sam))!.Source);
+        Assert.Equal(EnrolmentSource.MentorWrote, (await Registry.GetPairAsync(Bot, Ada, Sam))!.Source);
     }
 
     private static JsonObject FromAda(JsonObject payload)
@@ -202,7 +201,7 @@ public sealed class WebhookIntakeClassificationTests(AzuriteFixture azurite) : I
     {
         var outcome = await Handle(IntakeTestData.Node("group-dm.json"));
         Assert.Equal(IgnoreReason.NoMentor, outcome.IgnoreReason);
-        Assert.Empty(await _registry.ListStudentsAsync(Bot, Ada));
+        Assert.Empty(await Registry.ListStudentsAsync(Bot, Ada));
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class PrivacyMaintenanceTests(AzuriteFixture azurite)
         await ledger.SaveAsync(new ReplyLedgerEntry(Conversation, 2, LedgerState.Composed, "a composed reply that never went out", null, null, 300, 20, 1));
         var maintenance = new PrivacyMaintenance(new HistoryPurgeRequests(tables, clock), [], tables,
             Options.Create(new PrivacyOptions()), clock, NullLogger<PrivacyMaintenance>.Instance);
-        var histories = new Hosting.NoDurableHistories();
+        var histories = new NoDurableHistories();
 
         clock.Advance(TimeSpan.FromHours(23));
         var early = await maintenance.RunAsync(histories, CancellationToken.None);
