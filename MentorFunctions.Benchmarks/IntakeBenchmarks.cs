@@ -92,6 +92,15 @@ internal sealed class InMemoryMentorRegistry : IMentorRegistry
         return Task.CompletedTask;
     }
 
+    public Task<MentorRecord?> UpdateMentorAsync(string botEmail, long mentorId, Func<MentorRecord?, MentorRecord?> change,
+        CancellationToken cancellationToken = default)
+    {
+        var current = _mentors.GetValueOrDefault((Bot(botEmail), mentorId));
+        if (change(current) is { } next)
+            _mentors[(Bot(botEmail), mentorId)] = current = next;
+        return Task.FromResult(current);
+    }
+
     public Task<bool> RemoveMentorAsync(string botEmail, long mentorId, CancellationToken cancellationToken = default) =>
         Task.FromResult(_mentors.Remove((Bot(botEmail), mentorId)));
 

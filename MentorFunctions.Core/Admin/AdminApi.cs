@@ -42,13 +42,17 @@ public sealed class AdminApi(
         if (input.HasErrors)
             return input.BadRequest();
 
-        var existing = await registry.GetMentorAsync(bot!, userId, ct).ConfigureAwait(false);
-        var record = existing is null
-            ? new MentorRecord(bot!, userId, email!, fullName!, time.GetUtcNow())
-            : existing with { Email = email!, FullName = fullName! };
-        await registry.UpsertMentorAsync(record, ct).ConfigureAwait(false);
-        log.LogInformation("Admin: mentor {MentorId} {Outcome}", userId, existing is null ? "registered" : "updated");
-        return Json(existing is null ? 201 : 200, MentorDto.From(record), AdminJsonContext.Default.MentorDto);
+        // Only the name and email change on a re-registration: the mentor's settings, as stored at the write, stay.
+        var existed = false;
+        var record = await registry.UpdateMentorAsync(bot!, userId, stored =>
+        {
+            existed = stored is not null;
+            return stored is null
+                ? new MentorRecord(bot!, userId, email!, fullName!, time.GetUtcNow())
+                : stored with { Email = email!, FullName = fullName! };
+        }, ct).ConfigureAwait(false);
+        log.LogInformation("Admin: mentor {MentorId} {Outcome}", userId, existed ? "updated" : "registered");
+        return Json(existed ? 200 : 201, MentorDto.From(record!), AdminJsonContext.Default.MentorDto);
     }
 
     /// <summary>DELETE mentors/{mentorId}: 204, or 404 when not registered. Their pairs go too.</summary>

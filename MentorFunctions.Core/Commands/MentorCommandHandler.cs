@@ -83,15 +83,18 @@ public sealed class MentorCommandHandler(
         switch (command.Kind)
         {
             case CommandKind.Pause:
-                return await PauseAsync(mentor, command.Duration, ct).ConfigureAwait(false);
+                return await PauseAsync(mentor, command.Duration, ct).ConfigureAwait(false) ?? Refusal(intended);
             case CommandKind.Resume:
-                await controls.ResumeAsync(mentor, ct).ConfigureAwait(false);
+                if (await controls.ResumeAsync(mentor, ct).ConfigureAwait(false) is not { } resumed)
+                    return Refusal(intended);
+                mentor = resumed;
                 return mentor.Mode == ReplyMode.Off
                     ? "Resumed, but your mode is `off`, so I only learn. Use `mode auto` or `mode draft` to have me reply."
                     : $"Resumed: I'm back in `{ModeName(mentor.Mode)}` mode.";
             case CommandKind.Mode:
                 var mode = command.Mode!.Value;
-                await controls.SetModeAsync(mentor, mode, ct).ConfigureAwait(false);
+                if (await controls.SetModeAsync(mentor, mode, ct).ConfigureAwait(false) is null)
+                    return Refusal(intended);
                 return mode switch
                 {
                     ReplyMode.Auto => "Mode set to `auto`: when a student waits, I reply in your style, labelled as AI.",
@@ -103,13 +106,16 @@ public sealed class MentorCommandHandler(
                     ? "You have no persona note. Set one with `persona <text>`, e.g. `persona I teach Python to beginners; keep it encouraging`."
                     : $"Your persona note:\n```quote\n{mentor.Persona}\n```\nChange it with `persona <text>` or remove it with `persona clear`.";
             case CommandKind.PersonaSet:
-                await registry.UpsertMentorAsync(mentor with { Persona = command.Text }, ct).ConfigureAwait(false);
+                if (await controls.SetPersonaAsync(mentor, command.Text, ct).ConfigureAwait(false) is null)
+                    return Refusal(intended);
                 return "Persona note saved; I'll keep it in mind when I write for you.";
             case CommandKind.PersonaClear:
-                await registry.UpsertMentorAsync(mentor with { Persona = null }, ct).ConfigureAwait(false);
+                if (await controls.SetPersonaAsync(mentor, null, ct).ConfigureAwait(false) is null)
+                    return Refusal(intended);
                 return "Persona note removed.";
             case CommandKind.Quiet:
-                await registry.UpsertMentorAsync(mentor with { QuietHours = command.QuietHours }, ct).ConfigureAwait(false);
+                if (await controls.SetQuietHoursAsync(mentor, command.QuietHours, ct).ConfigureAwait(false) is null)
+                    return Refusal(intended);
                 return command.QuietHours is { } q
                     ? $"Quiet hours set: {q.StartHour:00}:00–{q.EndHour:00}:00 {q.TimeZone}. A reply due then waits until the morning."
                     : "Quiet hours removed: I may answer for you at any hour (the organisation's quiet hours still apply, if set).";
@@ -177,9 +183,10 @@ public sealed class MentorCommandHandler(
             ? id == request.SenderId
             : string.Equals(command.TargetName, request.SenderFullName.Trim(), StringComparison.OrdinalIgnoreCase);
 
-    private async Task<string> PauseAsync(MentorRecord mentor, TimeSpan? duration, CancellationToken ct)
+    private async Task<string?> PauseAsync(MentorRecord mentor, TimeSpan? duration, CancellationToken ct)
     {
-        var until = (await controls.PauseAsync(mentor, duration, ct).ConfigureAwait(false)).PausedUntil!.Value;
+        if ((await controls.PauseAsync(mentor, duration, ct).ConfigureAwait(false))?.PausedUntil is not { } until)
+            return null;
         return duration is { } length
             ? $"Paused for {Describe(length)}, until {Stamp(until)}. I keep learning meanwhile; `resume` ends the pause early."
             : "Paused until you write `resume`. I keep learning meanwhile.";

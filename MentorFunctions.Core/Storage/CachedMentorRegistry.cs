@@ -55,17 +55,18 @@ public sealed class CachedMentorRegistry : IMentorRegistry
         return value;
     }
 
-    public async Task UpsertMentorAsync(MentorRecord mentor, CancellationToken cancellationToken = default)
+    /// <summary>Goes to storage: the change applies to the stored record, never to this cache's copy.</summary>
+    public async Task<MentorRecord?> UpdateMentorAsync(string botEmail, long mentorId, Func<MentorRecord?, MentorRecord?> change,
+        CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(mentor);
         try
         {
-            await _inner.UpsertMentorAsync(mentor, cancellationToken).ConfigureAwait(false);
+            return await _inner.UpdateMentorAsync(botEmail, mentorId, change, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             Invalidate();
-            _mentors.TryRemove(new MentorKey(TableKeys.Bot(mentor.BotEmail), mentor.UserId), out _);
+            _mentors.TryRemove(new MentorKey(TableKeys.Bot(botEmail), mentorId), out _);
         }
     }
 

@@ -57,8 +57,15 @@ public interface IMentorRegistry
 {
     Task<MentorRecord?> GetMentorAsync(string botEmail, long mentorId, CancellationToken cancellationToken = default);
 
-    /// <summary>Adds or replaces a mentor (settings included).</summary>
-    Task UpsertMentorAsync(MentorRecord mentor, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Registers or changes one mentor. <paramref name="change"/> gets the stored record as it is now (null when the
+    /// mentor is not registered), never a cached copy, and returns the record to store (null, or an equal record: no
+    /// write). The write is conditional on the record read; when another writer got there first the record is read again
+    /// and the change applied again, so two changes of different settings (a pause and a persona) both survive.
+    /// Returns the record stored at the end (null when none). The change may run more than once: keep it pure.
+    /// </summary>
+    Task<MentorRecord?> UpdateMentorAsync(string botEmail, long mentorId, Func<MentorRecord?, MentorRecord?> change,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Removes a mentor and all their pairs. Returns false when the mentor was not registered.</summary>
     Task<bool> RemoveMentorAsync(string botEmail, long mentorId, CancellationToken cancellationToken = default);

@@ -15,6 +15,7 @@ public sealed class TableMentorRegistry : IMentorRegistry
 
     private const int CurrentVersion = 1;
     private const int MaxBatch = 100; // Table Storage's limit per transaction
+    private const int MaxWriteAttempts = 8; // each round of colliding writers lets at least one through
 
     private readonly TableStore _store;
 
@@ -32,26 +33,38 @@ public sealed class TableMentorRegistry : IMentorRegistry
         return response.HasValue ? ToMentor(response.Value!) : null;
     }
 
-    public async Task UpsertMentorAsync(MentorRecord mentor, CancellationToken cancellationToken = default)
+    public async Task<MentorRecord?> UpdateMentorAsync(string botEmail, long mentorId, Func<MentorRecord?, MentorRecord?> change,
+        CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(mentor);
+        ArgumentNullException.ThrowIfNull(change);
         var table = await _store.GetTableAsync(MentorsTable, cancellationToken).ConfigureAwait(false);
-        var entity = new TableEntity(TableKeys.Bot(mentor.BotEmail), TableKeys.Id(mentor.UserId))
+        var partition = TableKeys.Bot(botEmail);
+        var row = TableKeys.Id(mentorId);
+        for (var attempt = 1; ; attempt++)
         {
-            ["Version"] = CurrentVersion,
-            ["BotEmail"] = mentor.BotEmail,
-            ["UserId"] = mentor.UserId,
-            ["Email"] = mentor.Email,
-            ["FullName"] = mentor.FullName,
-            ["RegisteredAt"] = mentor.RegisteredAt,
-            ["Mode"] = mentor.Mode.ToString(),
-            ["PausedUntil"] = mentor.PausedUntil,
-            ["Persona"] = mentor.Persona,
-            ["QuietStartHour"] = mentor.QuietHours?.StartHour,
-            ["QuietEndHour"] = mentor.QuietHours?.EndHour,
-            ["QuietTimeZone"] = mentor.QuietHours?.TimeZone,
-        };
-        await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            var response = await table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var stored = response.HasValue ? response.Value : null;
+            var current = stored is null ? null : ToMentor(stored);
+            var next = change(current);
+            if (next is null || next == current)
+                return current;
+            if (TableKeys.Bot(next.BotEmail) != partition || next.UserId != mentorId)
+                throw new ArgumentException("A change keeps the mentor's bot and id.", nameof(change));
+            try
+            {
+                if (stored is null)
+                    await table.AddEntityAsync(MentorEntity(next, null), cancellationToken).ConfigureAwait(false);
+                else
+                    await table.UpdateEntityAsync(MentorEntity(next, stored), stored.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                return next;
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 409 or 412 && attempt < MaxWriteAttempts)
+            {
+                // Changed, registered or removed by another writer since the read: apply the change to what is there now.
+                // The jitter keeps writers that collided from colliding again.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(2, 10 * attempt)), cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     public async Task<bool> RemoveMentorAsync(string botEmail, long mentorId, CancellationToken cancellationToken = default)
@@ -170,6 +183,39 @@ public sealed class TableMentorRegistry : IMentorRegistry
         ["StudentFullName"] = pair.StudentFullName,
         ["EnrolledAt"] = pair.EnrolledAt,
         ["Source"] = pair.Source.ToString(),
+    };
+
+    // Columns this version does not know (written by a newer one) are carried over, so an older instance's write keeps them.
+    private static TableEntity MentorEntity(MentorRecord mentor, TableEntity? stored)
+    {
+        var entity = new TableEntity(TableKeys.Bot(mentor.BotEmail), TableKeys.Id(mentor.UserId));
+        if (stored is not null)
+        {
+            foreach (var (key, value) in stored)
+            {
+                if (!KnownMentorColumns.Contains(key))
+                    entity[key] = value;
+            }
+        }
+        entity["Version"] = CurrentVersion;
+        entity["BotEmail"] = mentor.BotEmail;
+        entity["UserId"] = mentor.UserId;
+        entity["Email"] = mentor.Email;
+        entity["FullName"] = mentor.FullName;
+        entity["RegisteredAt"] = mentor.RegisteredAt;
+        entity["Mode"] = mentor.Mode.ToString();
+        entity["PausedUntil"] = mentor.PausedUntil;
+        entity["Persona"] = mentor.Persona;
+        entity["QuietStartHour"] = mentor.QuietHours?.StartHour;
+        entity["QuietEndHour"] = mentor.QuietHours?.EndHour;
+        entity["QuietTimeZone"] = mentor.QuietHours?.TimeZone;
+        return entity;
+    }
+
+    private static readonly HashSet<string> KnownMentorColumns = new(StringComparer.Ordinal)
+    {
+        "PartitionKey", "RowKey", "Timestamp", "odata.etag", "Version", "BotEmail", "UserId", "Email", "FullName", "RegisteredAt",
+        "Mode", "PausedUntil", "Persona", "QuietStartHour", "QuietEndHour", "QuietTimeZone",
     };
 
     private static MentorRecord ToMentor(TableEntity e) => new(

@@ -20,9 +20,12 @@ internal sealed class ControlsHarness
 {
     public const string Bot = "mentor-bot@zulip.example.org";
 
-    public ControlsHarness(AzuriteFixture azurite, string hint, IReadOnlyList<AuditEntryDto>? audit = null)
+    /// <param name="store">Another harness's store: a second instance of the app over the same tables.</param>
+    /// <param name="registryCache">The registry cache the app puts in front of storage; none when null.</param>
+    public ControlsHarness(AzuriteFixture azurite, string hint, IReadOnlyList<AuditEntryDto>? audit = null, TableStore? store = null,
+        TimeSpan? registryCache = null)
     {
-        Store = azurite.CreateStore(hint);
+        Store = store ?? azurite.CreateStore(hint);
         Registry = new TableMentorRegistry(Store);
         Audit = new ListAuditReader(audit ?? []);
         var services = new ServiceCollection();
@@ -34,7 +37,9 @@ internal sealed class ControlsHarness
         {
             Bots = [new ZulipBotOptions { Site = new Uri("https://zulip.example.org"), Email = Bot, ApiKey = "key", WebhookToken = "token" }],
         }));
-        services.AddSingleton<IMentorRegistry>(Registry);
+        services.AddSingleton<IMentorRegistry>(registryCache is { } ttl
+            ? new CachedMentorRegistry(Registry, Options.Create(new MentorRegistryOptions { CacheTtl = ttl }), Time)
+            : Registry);
         services.AddSingleton<IStyleDescriber>(Describer);
         services.AddSingleton<IStyleProfileReader>(new FixedProfileReader());
         services.AddSingleton<IDraftPoster>(Poster);

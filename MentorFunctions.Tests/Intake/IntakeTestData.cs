@@ -143,7 +143,7 @@ internal sealed class UnreachableRegistry : IMentorRegistry
 {
     private static Exception Fail() => new Xunit.Sdk.XunitException("The registry must not be consulted here.");
     public Task<MentorRecord?> GetMentorAsync(string botEmail, long mentorId, CancellationToken cancellationToken = default) => throw Fail();
-    public Task UpsertMentorAsync(MentorRecord mentor, CancellationToken cancellationToken = default) => throw Fail();
+    public Task<MentorRecord?> UpdateMentorAsync(string botEmail, long mentorId, Func<MentorRecord?, MentorRecord?> change, CancellationToken cancellationToken = default) => throw Fail();
     public Task<bool> RemoveMentorAsync(string botEmail, long mentorId, CancellationToken cancellationToken = default) => throw Fail();
     public Task<IReadOnlyList<MentorRecord>> ListMentorsAsync(string botEmail, CancellationToken cancellationToken = default) => throw Fail();
     public Task<PairRecord?> GetPairAsync(string botEmail, long mentorId, long studentId, CancellationToken cancellationToken = default) => throw Fail();

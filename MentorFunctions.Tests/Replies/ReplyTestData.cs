@@ -29,10 +29,13 @@ internal sealed class InMemoryMentorRegistry : IMentorRegistry
     public Task<MentorRecord?> GetMentorAsync(string botEmail, long mentorId, CancellationToken cancellationToken = default) =>
         Task.FromResult(_mentors.GetValueOrDefault((K(botEmail), mentorId)));
 
-    public Task UpsertMentorAsync(MentorRecord mentor, CancellationToken cancellationToken = default)
+    public Task<MentorRecord?> UpdateMentorAsync(string botEmail, long mentorId, Func<MentorRecord?, MentorRecord?> change,
+        CancellationToken cancellationToken = default)
     {
-        _mentors[(K(mentor.BotEmail), mentor.UserId)] = mentor;
-        return Task.CompletedTask;
+        var current = _mentors.GetValueOrDefault((K(botEmail), mentorId));
+        if (change(current) is { } next)
+            _mentors[(K(botEmail), mentorId)] = current = next;
+        return Task.FromResult(current);
     }
 
     public Task<bool> RemoveMentorAsync(string botEmail, long mentorId, CancellationToken cancellationToken = default) =>

@@ -116,7 +116,8 @@ public sealed class MentorRegistryCacheTests(AzuriteFixture azurite)
             return inner.GetPairAsync(botEmail, mentorId, studentId, cancellationToken);
         }
 
-        public Task UpsertMentorAsync(MentorRecord mentor, CancellationToken cancellationToken = default) => inner.UpsertMentorAsync(mentor, cancellationToken);
+        public Task<MentorRecord?> UpdateMentorAsync(string botEmail, long mentorId, Func<MentorRecord?, MentorRecord?> change, CancellationToken cancellationToken = default) =>
+            inner.UpdateMentorAsync(botEmail, mentorId, change, cancellationToken);
         public Task<bool> RemoveMentorAsync(string botEmail, long mentorId, CancellationToken cancellationToken = default) => inner.RemoveMentorAsync(botEmail, mentorId, cancellationToken);
         public Task<IReadOnlyList<MentorRecord>> ListMentorsAsync(string botEmail, CancellationToken cancellationToken = default) => inner.ListMentorsAsync(botEmail, cancellationToken);
         public Task<PairRecord> EnrolAsync(PairRecord pair, CancellationToken cancellationToken = default) => inner.EnrolAsync(pair, cancellationToken);

@@ -35,6 +35,47 @@ public sealed class MentorRegistryTableTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_change_that_lost_the_race_is_applied_again_to_the_winners_record()
+    {
+        await Registry.UpsertMentorAsync(new MentorRecord(Bot, 10, "a@x", "A", T0));
+        var other = new TableMentorRegistry(_store); // another instance
+        var calls = 0;
+
+        var result = await Registry.UpdateMentorAsync(Bot, 10, stored =>
+        {
+            // The first time, another writer changes the record between this read and this write.
+            if (Interlocked.Increment(ref calls) == 1)
+                Task.Run(() => other.UpdateMentorAsync(Bot, 10, m => m! with { Persona = "from the other instance" })).GetAwaiter().GetResult();
+            return stored! with { PausedUntil = T0.AddHours(1) };
+        });
+
+        Assert.Equal(2, calls);
+        var expected = new MentorRecord(Bot, 10, "a@x", "A", T0, PausedUntil: T0.AddHours(1), Persona: "from the other instance");
+        Assert.Equal(expected, result);
+        Assert.Equal(expected, await Registry.GetMentorAsync(Bot, 10));
+    }
+
+    [Fact]
+    public async Task A_change_keeps_columns_a_newer_version_wrote_and_an_unchanged_record_is_not_written()
+    {
+        await Registry.UpsertMentorAsync(new MentorRecord(Bot, 10, "a@x", "A", T0));
+        var table = await _store.GetTableAsync(TableMentorRegistry.MentorsTable);
+        var entity = (await table.GetEntityAsync<TableEntity>(TableKeys.Bot(Bot), TableKeys.Id(10))).Value;
+        entity["FutureSetting"] = "kept";
+        await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace);
+
+        await Registry.UpdateMentorAsync(Bot, 10, m => m! with { Mode = ReplyMode.Off });
+        var written = (await table.GetEntityAsync<TableEntity>(TableKeys.Bot(Bot), TableKeys.Id(10))).Value;
+        Assert.Equal("kept", written.GetString("FutureSetting"));
+        Assert.Equal("Off", written.GetString("Mode"));
+
+        Assert.Equal(ReplyMode.Off, (await Registry.UpdateMentorAsync(Bot, 10, m => m))!.Mode);
+        Assert.Equal(written.ETag, (await table.GetEntityAsync<TableEntity>(TableKeys.Bot(Bot), TableKeys.Id(10))).Value.ETag);
+        Assert.Null(await Registry.UpdateMentorAsync(Bot, 99, m => m)); // nothing registered, nothing written
+        Assert.Null(await Registry.GetMentorAsync(Bot, 99));
+    }
+
+    [Fact]
     public async Task Mentors_are_listed_per_bot()
     {
         await Registry.UpsertMentorAsync(new MentorRecord(Bot, 10, "a@x", "A", T0));

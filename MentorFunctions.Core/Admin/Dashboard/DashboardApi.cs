@@ -217,14 +217,16 @@ public sealed class DashboardApi(
                 return Error(400, "minutes", $"must be a whole number of minutes from 1 to {MentorControls.MaxTimedPause.TotalMinutes:F0}, or left out to pause until resumed.");
             duration = TimeSpan.FromMinutes(m);
         }
-        var updated = await controls.PauseAsync(mentor, duration, ct).ConfigureAwait(false);
+        if (await controls.PauseAsync(mentor, duration, ct).ConfigureAwait(false) is not { } updated)
+            return Gone(mentor);
         log.LogInformation("Dashboard: mentor {MentorId} paused by {Role}", mentor.UserId, viewer.Role);
         return Json(200, await data.RowAsync(updated, null, ct).ConfigureAwait(false), DashboardJsonContext.Default.MentorRowDto);
     }
 
     private async Task<DashboardResponse> ResumeAsync(Viewer viewer, MentorRecord mentor, CancellationToken ct)
     {
-        var updated = await controls.ResumeAsync(mentor, ct).ConfigureAwait(false);
+        if (await controls.ResumeAsync(mentor, ct).ConfigureAwait(false) is not { } updated)
+            return Gone(mentor);
         log.LogInformation("Dashboard: mentor {MentorId} resumed by {Role}", mentor.UserId, viewer.Role);
         return Json(200, await data.RowAsync(updated, null, ct).ConfigureAwait(false), DashboardJsonContext.Default.MentorRowDto);
     }
@@ -235,7 +237,8 @@ public sealed class DashboardApi(
         ReplyMode? mode = text switch { "auto" => ReplyMode.Auto, "draft" => ReplyMode.Draft, "off" => ReplyMode.Off, _ => null };
         if (mode is null)
             return Error(400, "mode", "must be \"auto\", \"draft\" or \"off\".");
-        var updated = await controls.SetModeAsync(mentor, mode.Value, ct).ConfigureAwait(false);
+        if (await controls.SetModeAsync(mentor, mode.Value, ct).ConfigureAwait(false) is not { } updated)
+            return Gone(mentor);
         log.LogInformation("Dashboard: mentor {MentorId} mode {Mode} set by {Role}", mentor.UserId, mode, viewer.Role);
         return Json(200, await data.RowAsync(updated, null, ct).ConfigureAwait(false), DashboardJsonContext.Default.MentorRowDto);
     }
@@ -306,6 +309,10 @@ public sealed class DashboardApi(
         Json(status, new ErrorList([new FieldError(field, message)]), DashboardJsonContext.Default.ErrorList);
 
     private static DashboardResponse NotFound(string field, string message) => Error(404, field, message);
+
+    // Removed between the visibility check and the write: the change did not register them again.
+    private static DashboardResponse Gone(MentorRecord mentor) =>
+        NotFound("mentorId", $"Mentor {mentor.UserId} is no longer registered.");
 
     private static DashboardResponse MethodNotAllowed(string allowed) =>
         Error(405, "method", $"This endpoint accepts {allowed} only.") with
