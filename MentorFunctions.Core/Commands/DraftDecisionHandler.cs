@@ -1,3 +1,5 @@
+using MentorFunctions.Core.Languages;
+using MentorFunctions.Core.Languages.Texts;
 using MentorFunctions.Core.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -54,11 +56,19 @@ public sealed class DraftDecisionHandler(
         return new DraftDecisionResult(DraftDecisionOutcome.Skipped, draft.DraftId, null, $"Draft {draft.DraftId} discarded; nothing was sent.");
     }
 
-    /// <summary>The label line of a draft the mentor sent unchanged.</summary>
-    public static string ApprovedContent(string mentorName, string text) => $"{text}\n\n*🤖 AI draft, approved by {mentorName}*";
+    /// <summary>
+    /// The label line of a draft the mentor sent unchanged, in the student's language: the model wrote the draft in
+    /// it, so the draft itself tells it (English when it cannot).
+    /// </summary>
+    public static string ApprovedContent(string mentorName, string text) =>
+        $"{text}\n\n{DisclosureTexts.ApprovedDraft.Format(StudentLanguageOf(text), ("mentor", mentorName))}";
 
-    /// <summary>The label line of a draft the mentor rewrote: their own words.</summary>
-    public static string EditedContent(string mentorName, string text) => $"{text}\n\n*✍️ from {mentorName}*";
+    /// <summary>The label line of a draft the mentor rewrote: their own words, labelled in the language they wrote it in.</summary>
+    public static string EditedContent(string mentorName, string text, string? draftText = null) =>
+        $"{text}\n\n{DisclosureTexts.EditedDraft.Format(StudentLanguageOf(text, draftText), ("mentor", mentorName))}";
+
+    private static string StudentLanguageOf(params string?[] texts) =>
+        texts.Select(LanguageDetector.Detect).FirstOrDefault(l => l is not null) ?? Language.Default;
 
     private async Task<DraftDecisionResult> DecideAsync(string botEmail, long mentorId, long? draftId, string? edited, CancellationToken ct)
     {
@@ -81,8 +91,10 @@ public sealed class DraftDecisionHandler(
         }
 
         var mentor = await registry.GetMentorAsync(botEmail, mentorId, ct).ConfigureAwait(false);
-        var name = string.IsNullOrWhiteSpace(mentor?.FullName) ? "your mentor" : mentor.FullName;
-        var content = edited is null ? ApprovedContent(name, draft.Text) : EditedContent(name, edited);
+        var name = string.IsNullOrWhiteSpace(mentor?.FullName)
+            ? DisclosureTexts.YourMentor.Template(StudentLanguageOf(edited, draft.Text))
+            : mentor.FullName;
+        var content = edited is null ? ApprovedContent(name, draft.Text) : EditedContent(name, edited, draft.Text);
 
         long posted;
         try

@@ -43,6 +43,7 @@ public static class RepliesServiceCollectionExtensions
                 "Safeguarding:Organisations:*:StudentMessages must be non-empty and at most 2000 characters.")
             .ValidateOnStart();
         services.TryAddSingleton<DistressDetector>();
+        services.TryAddSingleton<Languages.MentorLanguages>();
         services.TryAddSingleton<DistressEscalator>();
         services.TryAddSingleton<OutputGuard>();
         services.TryAddSingleton<ReplyDeliverer>();

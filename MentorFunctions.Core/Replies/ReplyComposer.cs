@@ -34,4 +34,15 @@ public static class ReplyComposer
     /// <summary>A previous AI reply read back from Zulip without its disclosure, for the prompt's history.</summary>
     public static string StripDisclosure(string content, string disclosure) =>
         content.StartsWith(disclosure, StringComparison.Ordinal) ? content[disclosure.Length..].TrimStart() : content;
+
+    /// <summary>Strips whichever of <paramref name="disclosures"/> (the lines of every language) the reply starts with.</summary>
+    public static string StripDisclosure(string content, IEnumerable<string> disclosures)
+    {
+        foreach (var disclosure in disclosures)
+        {
+            if (content.StartsWith(disclosure, StringComparison.Ordinal))
+                return content[disclosure.Length..].TrimStart();
+        }
+        return content;
+    }
 }

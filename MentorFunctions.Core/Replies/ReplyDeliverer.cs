@@ -1,5 +1,7 @@
 using MentorFunctions.Core.Commands;
 using MentorFunctions.Core.Conversations;
+using MentorFunctions.Core.Languages;
+using MentorFunctions.Core.Languages.Texts;
 using MentorFunctions.Core.Llm;
 using MentorFunctions.Core.Safety;
 using MentorFunctions.Core.Storage;
@@ -28,6 +30,7 @@ public sealed class ReplyDeliverer(
     DistressDetector distress,
     DistressEscalator escalator,
     OutputGuard guard,
+    MentorLanguages mentorLanguages,
     IOptions<ReplyOptions> replyOptions,
     IOptions<LlmOptions> llmOptions,
     TimeProvider time,
@@ -35,6 +38,9 @@ public sealed class ReplyDeliverer(
 {
     /// <summary>How many of the newest messages the re-check just before posting reads.</summary>
     private const int RecheckMessages = 5;
+
+    /// <summary>How many of the newest messages of a person tell their language (as the prompt's instruction does).</summary>
+    private const int LanguageSample = 10;
 
     public async Task<DeliverReplyResult> DeliverAsync(DeliverReplyInput input, CancellationToken ct = default)
     {
@@ -96,7 +102,7 @@ public sealed class ReplyDeliverer(
             return await escalator.EscalateAsync(input, mentor, ct).ConfigureAwait(false);
         if (burst.Any(m => HumanRequestDetector.IsHumanRequest(m.Content, mentor.FullName)))
         {
-            await TellMentorAsync(conversation, mentor, ReplyNotices.HumanRequested(studentName), ct).ConfigureAwait(false);
+            await TellMentorAsync(conversation, mentor, history, language => ReplyNotices.HumanRequested(language, Named(studentName, language)), ct).ConfigureAwait(false);
             return await EndAsync(input, entry, DeliveryOutcome.Refused, "human-requested", ct).ConfigureAwait(false);
         }
 
@@ -106,7 +112,7 @@ public sealed class ReplyDeliverer(
             if (hit is not null)
             {
                 if (await limiter.ShouldNotifyAsync(conversation, hit, ct).ConfigureAwait(false))
-                    await TellMentorAsync(conversation, mentor, ReplyNotices.Limited(hit.Limit, hit.Allowed), ct).ConfigureAwait(false);
+                    await TellMentorAsync(conversation, mentor, history, language => ReplyNotices.Limited(language, hit.Limit, hit.Allowed), ct).ConfigureAwait(false);
                 return await EndAsync(input, entry, DeliveryOutcome.Limited, hit.Limit, ct).ConfigureAwait(false);
             }
             entry = await ComposeAsync(input, entry, mentor, bot, history, draft ? null : group, ct).ConfigureAwait(false);
@@ -114,8 +120,8 @@ public sealed class ReplyDeliverer(
                 return new DeliverReplyResult(DeliveryOutcome.Withheld, null); // the guard has told the mentor
             if (entry.State == LedgerState.Done)
             {
-                var reason = entry.Outcome == DeliveryOutcome.Refused ? "the model gave no usable answer" : "the AI service refused the request";
-                await TellMentorAsync(conversation, mentor, ReplyNotices.Refused(studentName, reason), ct).ConfigureAwait(false);
+                var byService = entry.Outcome != DeliveryOutcome.Refused;
+                await TellMentorAsync(conversation, mentor, history, language => ReplyNotices.Refused(language, Named(studentName, language), byService), ct).ConfigureAwait(false);
                 return new DeliverReplyResult(entry.Outcome ?? DeliveryOutcome.Refused, null);
             }
         }
@@ -125,12 +131,13 @@ public sealed class ReplyDeliverer(
         {
             // The mentor's send / edit / skip finds the draft in the draft inbox, without the AI label: what the mentor
             // approves is labelled by the draft flow, and their edits are their own words.
-            var text = ReplyComposer.StripDisclosure(content, ReplyComposer.Disclosure(options.DisclosureTemplate, mentor.FullName));
+            var text = ReplyComposer.StripDisclosure(content, options.DisclosuresOf(mentor.FullName));
             // A retried step finds the draft its earlier attempt saved, rather than filing a second copy.
             var saved = await drafts.ListAsync(conversation.BotEmail, conversation.MentorId, ct).ConfigureAwait(false);
             var pending = saved.FirstOrDefault(d => d.StudentId == conversation.StudentId && d.Text == text)
                 ?? await drafts.SaveAsync(conversation.BotEmail, conversation.MentorId, conversation.StudentId, text, ct).ConfigureAwait(false);
-            content = Fit(ReplyNotices.Draft(studentName, input.ReplyId, pending.DraftId, text), options.MaxMessageLength);
+            var language = await MentorLanguageAsync(mentor, history, ct).ConfigureAwait(false);
+            content = Fit(ReplyNotices.Draft(language, Named(studentName, language), input.ReplyId, pending.DraftId, text), options.MaxMessageLength);
         }
         // The model call can take many seconds: look again, just before posting, for the mentor's own answer (newest
         // few messages only). Skipped on a retry that already reached Posting: the check above has run for it.
@@ -174,14 +181,18 @@ public sealed class ReplyDeliverer(
             await zulip.SetTypingAsync(conversation.BotEmail, typingTo, TypingOperation.Start, ct).ConfigureAwait(false);
 
         var style = await styles.ReadForReplyAsync(conversation, ct).ConfigureAwait(false);
-        var disclosure = ReplyComposer.Disclosure(options.DisclosureTemplate, mentor.FullName);
+        // The label in the student's language, told from their recent messages as the prompt's language instruction is.
+        var studentLanguage = LanguageDetector.Detect(history.Where(m => m.SenderId == conversation.StudentId)
+            .OrderByDescending(m => m.Id).Take(LanguageSample).Select(m => m.Content));
+        var disclosure = ReplyComposer.Disclosure(options.DisclosureTemplateFor(studentLanguage ?? Language.Default), mentor.FullName);
+        var earlierDisclosures = options.DisclosuresOf(mentor.FullName);
         var messages = history
             .Where(m => m.SenderId == conversation.StudentId || m.SenderId == mentor.UserId || m.SenderId == bot.UserId)
             .Select(m => new ConversationMessage(
                 m.Id, m.SenderId,
                 m.SenderId == conversation.StudentId ? ParticipantRole.Student : ParticipantRole.Mentor,
                 DateTimeOffset.FromUnixTimeSeconds(m.Timestamp),
-                m.SenderId == bot.UserId ? ReplyComposer.StripDisclosure(m.Content, disclosure) : m.Content))
+                m.SenderId == bot.UserId ? ReplyComposer.StripDisclosure(m.Content, earlierDisclosures) : m.Content))
             .ToList();
         var prompt = prompts.Build(style, mentor, messages);
         logger.LogInformation("Prompt for reply {ReplyId} of {Instance}: {Turns} turns, {Messages} messages, ~{Tokens} tokens",
@@ -218,7 +229,7 @@ public sealed class ReplyDeliverer(
             await AuditAsync(input, DeliveryOutcome.Refused, reason, refused, null, ct).ConfigureAwait(false);
             return refused;
         }
-        if (await WithholdAsync(input, composed, mentor, completion.Text, prompt, style, disclosure, typingTo, ct).ConfigureAwait(false) is { } withheld)
+        if (await WithholdAsync(input, composed, mentor, history, completion.Text, prompt, style, disclosure, typingTo, ct).ConfigureAwait(false) is { } withheld)
             return withheld;
         var content = ReplyComposer.Compose(completion.Text, disclosure, options.MaxMessageLength);
         return await ledger.SaveAsync(composed with { Content = content }, ct).ConfigureAwait(false);
@@ -229,7 +240,8 @@ public sealed class ReplyDeliverer(
     /// exemplar, claims to be human, carries foreign links or contacts, or runs too long is withheld, audited, and the
     /// mentor told why (never what it said).
     /// </summary>
-    private async Task<ReplyLedgerEntry?> WithholdAsync(DeliverReplyInput input, ReplyLedgerEntry composed, MentorRecord mentor, string answer,
+    private async Task<ReplyLedgerEntry?> WithholdAsync(DeliverReplyInput input, ReplyLedgerEntry composed, MentorRecord mentor,
+        IReadOnlyList<ZulipMessage> history, string answer,
         ReplyPrompt prompt, StyleSnapshot style, string disclosure, long[]? typingTo, CancellationToken ct)
     {
         var options = replyOptions.Value;
@@ -243,7 +255,7 @@ public sealed class ReplyDeliverer(
         var withheld = await ledger.SaveAsync(composed with { State = LedgerState.Done, Outcome = DeliveryOutcome.Withheld }, ct).ConfigureAwait(false);
         await AuditAsync(input, DeliveryOutcome.Withheld, violation.Reason, withheld, null, ct).ConfigureAwait(false);
         var student = await StudentNameAsync(conversation, ct).ConfigureAwait(false);
-        await TellMentorAsync(conversation, mentor, ReplyNotices.Withheld(student, violation.Description), ct).ConfigureAwait(false);
+        await TellMentorAsync(conversation, mentor, history, language => ReplyNotices.Withheld(language, Named(student, language), violation.Reason), ct).ConfigureAwait(false);
         return withheld;
     }
 
@@ -277,15 +289,25 @@ public sealed class ReplyDeliverer(
             entry?.ProfileVersion ?? 0, entry?.PromptTokens ?? 0, entry?.CompletionTokens ?? 0, input.DelaySeconds, messageId,
             replyOptions.Value.AuditIncludeContent ? content : null), ct);
 
-    private async Task<string> StudentNameAsync(ConversationKey conversation, CancellationToken ct)
+    /// <summary>The student as a silent mention, or null when the pair record is gone.</summary>
+    private async Task<string?> StudentNameAsync(ConversationKey conversation, CancellationToken ct)
     {
         var pair = await registry.GetPairAsync(conversation.BotEmail, conversation.MentorId, conversation.StudentId, ct).ConfigureAwait(false);
         // A Zulip silent mention by name and id renders as the student's name for the mentor.
-        return pair is null ? "your student" : $"@_**{pair.StudentFullName}|{conversation.StudentId}**";
+        return pair is null ? null : $"@_**{pair.StudentFullName}|{conversation.StudentId}**";
     }
 
-    private async Task TellMentorAsync(ConversationKey conversation, MentorRecord mentor, string text, CancellationToken ct)
+    private static string Named(string? student, string language) => student ?? ReplyNoticeTexts.YourStudent.Template(language);
+
+    /// <summary>The mentor's language: their setting, their learned writing, or their messages in this conversation.</summary>
+    private Task<string> MentorLanguageAsync(MentorRecord mentor, IReadOnlyList<ZulipMessage> history, CancellationToken ct) =>
+        mentorLanguages.ForAsync(mentor, history.Where(m => m.SenderId == mentor.UserId).OrderByDescending(m => m.Id)
+            .Take(LanguageSample).Select(m => m.Content), ct);
+
+    private async Task TellMentorAsync(ConversationKey conversation, MentorRecord mentor, IReadOnlyList<ZulipMessage> history,
+        Func<string, string> notice, CancellationToken ct)
     {
+        var text = notice(await MentorLanguageAsync(mentor, history, ct).ConfigureAwait(false));
         try
         {
             await zulip.SendDirectMessageAsync(conversation.BotEmail, [mentor.UserId], Fit(text, replyOptions.Value.MaxMessageLength), ct).ConfigureAwait(false);

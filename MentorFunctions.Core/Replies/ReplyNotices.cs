@@ -1,27 +1,42 @@
+using MentorFunctions.Core.Languages.Texts;
+
 namespace MentorFunctions.Core.Replies;
 
-/// <summary>What the bot tells a mentor privately when it does not answer for them.</summary>
+/// <summary>What the bot tells a mentor privately when it does not answer for them, in the mentor's language.</summary>
 internal static class ReplyNotices
 {
-    public static string HumanRequested(string student) =>
-        $"🙋 {student} asked for you in person, so I did not answer for you. Please reply yourself when you can.";
+    public static string HumanRequested(string language, string student) =>
+        ReplyNoticeTexts.HumanRequested.Format(language, ("student", student));
 
-    public static string Refused(string student, string reason) =>
-        $"⚠️ I could not write a reply to {student} ({reason}). Please answer yourself when you can.";
+    public static string Refused(string language, string student, bool byService) =>
+        ReplyNoticeTexts.Refused.Format(language, ("student", student),
+            ("reason", (byService ? ReplyNoticeTexts.RefusedByService : ReplyNoticeTexts.RefusedNoAnswer).Template(language)));
 
-    public static string Withheld(string student, string why) =>
-        $"🛡️ I did not send the AI reply to {student}: it {why}. Please answer yourself when you can.";
+    /// <summary>The output guard's verdict, by its audit reason (<see cref="Safety.OutputGuard"/>).</summary>
+    public static string Withheld(string language, string student, string reason) =>
+        ReplyNoticeTexts.Withheld.Format(language, ("student", student), ("why", WhyWithheld(reason).Template(language)));
 
-    public static string Limited(string limit, long allowed) => limit switch
+    public static string Limited(string language, string limit, long allowed) => (limit switch
     {
-        ReplyLimiter.StudentHour => $"⏸️ AI replies to one of your students reached the limit of {allowed} this hour; I will not answer for you until the next hour.",
-        ReplyLimiter.MentorDay => $"⏸️ AI replies for you reached today's limit of {allowed}; I will not answer for you again today.",
-        _ => "⏸️ The organisation's AI budget for today is used up; I will not answer for you again today.",
-    };
+        ReplyLimiter.StudentHour => ReplyNoticeTexts.LimitStudentHour,
+        ReplyLimiter.MentorDay => ReplyNoticeTexts.LimitMentorDay,
+        _ => ReplyNoticeTexts.LimitBudget,
+    }).Format(language, ("allowed", allowed));
 
-    public static string Draft(string student, long replyId, long draftId, string draft) =>
-        $"📝 Draft {draftId} for {student} {DraftMarker(replyId)}: answer `send {draftId}`, `edit {draftId} <your text>` or `skip {draftId}`.\n\n{draft}";
+    public static string Draft(string language, string student, long replyId, long draftId, string draft) =>
+        ReplyNoticeTexts.Draft.Format(language, ("student", student), ("marker", DraftMarker(replyId)), ("draftId", draftId), ("draft", draft));
 
-    /// <summary>Names the reply in a draft, so a retried step can recognise a draft it already sent.</summary>
+    /// <summary>Names the reply in a draft, so a retried step can recognise a draft it already sent (the same in every language).</summary>
     public static string DraftMarker(long replyId) => $"(reply {replyId})";
+
+    private static Languages.LocalText WhyWithheld(string reason) => reason switch
+    {
+        "guard-too-long" => ReplyNoticeTexts.GuardTooLong,
+        "guard-system-prompt" => ReplyNoticeTexts.GuardInstructions,
+        "guard-exemplar-copy" => ReplyNoticeTexts.GuardExemplarCopy,
+        "guard-claims-human" => ReplyNoticeTexts.GuardClaimsHuman,
+        "guard-link" => ReplyNoticeTexts.GuardLink,
+        "guard-email" or "guard-phone" => ReplyNoticeTexts.GuardContact,
+        _ => ReplyNoticeTexts.GuardOther,
+    };
 }

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using MentorFunctions.Core.Languages;
+using MentorFunctions.Core.Languages.Texts;
 using MentorFunctions.Core.Zulip;
 
 namespace MentorFunctions.Core.Replies;
@@ -8,12 +10,37 @@ public sealed class ReplyOptions
 {
     public const string Section = "Replies";
 
+    /// <summary>The shipped disclosure line (English); left as is, each student gets it in their own language.</summary>
+    public static readonly string DefaultDisclosureTemplate = DisclosureTexts.AiReply.Template(Language.Default);
+
     /// <summary>
     /// The disclosure line put first in every AI reply. "{mentor}" becomes the mentor's full name. It must stay clear:
-    /// students are never to mistake the stand-in for the mentor.
+    /// students are never to mistake the stand-in for the mentor. Left at <see cref="DefaultDisclosureTemplate"/>, the
+    /// line is written in the student's language (<see cref="DisclosureTexts.AiReply"/>); a custom template is used as
+    /// is, for every student, unless <see cref="DisclosureTemplates"/> has one for the student's language.
     /// </summary>
     [Required]
-    public string DisclosureTemplate { get; set; } = "🤖 *AI reply in {mentor}'s style — {mentor} will follow up.*";
+    public string DisclosureTemplate { get; set; } = DefaultDisclosureTemplate;
+
+    /// <summary>Per-language disclosure templates ("Replies:DisclosureTemplates:es"), which win over the others for that language.</summary>
+    public Dictionary<string, string> DisclosureTemplates { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The disclosure template for a student writing in <paramref name="language"/>.</summary>
+    public string DisclosureTemplateFor(string? language)
+    {
+        if (language is not null && DisclosureTemplates.TryGetValue(language, out var own) && !string.IsNullOrWhiteSpace(own))
+            return own;
+        return DisclosureTemplate == DefaultDisclosureTemplate ? DisclosureTexts.AiReply.Template(language) : DisclosureTemplate;
+    }
+
+    /// <summary>Every disclosure line an earlier reply for this mentor may carry (in any language), longest first.</summary>
+    public IReadOnlyList<string> DisclosuresOf(string mentorName) =>
+        Language.Supported.Select(DisclosureTemplateFor).Append(DisclosureTemplate).Concat(DisclosureTemplates.Values)
+            .Where(t => !string.IsNullOrWhiteSpace(t))
+            .Select(t => ReplyComposer.Disclosure(t, mentorName))
+            .Distinct(StringComparer.Ordinal)
+            .OrderByDescending(d => d.Length)
+            .ToList();
 
     /// <summary>Keep the reply text in the audit trail (off by default: the audit is about outcomes, not content).</summary>
     public bool AuditIncludeContent { get; set; }

@@ -1,5 +1,6 @@
 using MentorFunctions.Core.Conversations;
 using MentorFunctions.Core.Languages;
+using MentorFunctions.Core.Languages.Texts;
 using MentorFunctions.Core.Replies;
 using MentorFunctions.Core.Storage;
 using MentorFunctions.Core.Zulip;
@@ -23,6 +24,7 @@ public sealed class DistressEscalator(
     IOptions<SafeguardingOptions> options,
     IOptions<ZulipOptions> zulipOptions,
     IOptions<ReplyOptions> replyOptions,
+    MentorLanguages languages,
     TimeProvider time,
     ILogger<DistressEscalator> logger)
 {
@@ -49,17 +51,31 @@ public sealed class DistressEscalator(
             ?? assessment.Language ?? settings.DefaultLanguage;
 
         var pair = await registry.GetPairAsync(conversation.BotEmail, mentorId, conversation.StudentId, ct).ConfigureAwait(false);
-        var student = pair is null ? $"student {conversation.StudentId}" : $"@_**{pair.StudentFullName}|{conversation.StudentId}**";
+        string Student(string lang) => pair is null
+            ? SafeguardingTexts.UnnamedStudent.Format(lang, ("id", conversation.StudentId))
+            : $"@_**{pair.StudentFullName}|{conversation.StudentId}**";
         var site = zulipOptions.Value.FindBot(conversation.BotEmail)?.Site;
-        var link = site is null ? "(conversation link unavailable)" : ZulipLinks.GroupDirectMessage(site, [mentorId, conversation.StudentId, bot.UserId], input.LatestMessageId);
+        string Link(string lang) => site is null
+            ? SafeguardingTexts.NoLink.Template(lang)
+            : ZulipLinks.GroupDirectMessage(site, [mentorId, conversation.StudentId, bot.UserId], input.LatestMessageId);
 
-        // The mentor first: telling a person is the point.
-        var alerted = await SendOnceAsync(conversation.BotEmail, [mentorId], SafeguardingNotices.MentorAlert(student, link, input.ReplyId),
+        // The mentor first: telling a person is the point. In the mentor's language (their setting, their learned
+        // writing, or their messages here), and in the organisation's default language for an unregistered one.
+        var mentorLanguage = await languages.ForAsync(conversation.BotEmail, mentorId, mentor?.Language,
+            history.Where(m => m.SenderId == mentorId).TakeLast(LanguageSample).Select(m => m.Content), settings.DefaultLanguage, ct).ConfigureAwait(false);
+        var alerted = await SendOnceAsync(conversation.BotEmail, [mentorId],
+            SafeguardingNotices.MentorAlert(mentorLanguage, Student(mentorLanguage), Link(mentorLanguage), input.ReplyId),
             SafeguardingNotices.AlertMarker(input.ReplyId), ct).ConfigureAwait(false);
         if (settings.ContactFor(conversation.BotEmail) is { } contact && contact != mentorId)
         {
-            var mentorName = mentor is null ? "(unregistered mentor)" : $"@_**{mentor.FullName}|{mentor.UserId}**";
-            await SendOnceAsync(conversation.BotEmail, [contact], SafeguardingNotices.ContactAlert(student, mentorName) + " " + SafeguardingNotices.AlertMarker(input.ReplyId),
+            // The contact reads their own language when they are a registered mentor too, else the organisation's default.
+            var contactRecord = await registry.GetMentorAsync(conversation.BotEmail, contact, ct).ConfigureAwait(false);
+            var contactLanguage = contactRecord is null
+                ? Language.Known(settings.DefaultLanguage) ?? Language.Default
+                : await languages.ForAsync(contactRecord, null, ct).ConfigureAwait(false);
+            var mentorName = mentor is null ? SafeguardingTexts.UnregisteredMentor.Template(contactLanguage) : $"@_**{mentor.FullName}|{mentor.UserId}**";
+            await SendOnceAsync(conversation.BotEmail, [contact],
+                SafeguardingNotices.ContactAlert(contactLanguage, Student(contactLanguage), mentorName) + " " + SafeguardingNotices.AlertMarker(input.ReplyId),
                 SafeguardingNotices.AlertMarker(input.ReplyId), ct).ConfigureAwait(false);
         }
 

@@ -14,7 +14,10 @@ public enum ReplyMode
 /// <summary>A mentor's own quiet hours: whole local hours in an IANA time zone ("Europe/Lisbon"); start 22, end 7 spans midnight.</summary>
 public sealed record MentorQuietHours(int StartHour, int EndHour, string TimeZone);
 
-/// <summary>A registered mentor of one bot (organisation).</summary>
+/// <summary>
+/// A registered mentor of one bot (organisation). <see cref="Language"/> is the language the mentor chose for the bot's
+/// notices and answers (`language es`); null lets MentorLanguages tell it from their writing.
+/// </summary>
 public sealed record MentorRecord(
     string BotEmail,
     long UserId,
@@ -24,7 +27,8 @@ public sealed record MentorRecord(
     ReplyMode Mode = ReplyMode.Auto,
     DateTimeOffset? PausedUntil = null,
     string? Persona = null,
-    MentorQuietHours? QuietHours = null);
+    MentorQuietHours? QuietHours = null,
+    string? Language = null);
 
 /// <summary>How a student came to be paired with a mentor.</summary>
 public enum EnrolmentSource

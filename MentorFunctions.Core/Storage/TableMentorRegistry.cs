@@ -209,13 +209,16 @@ public sealed class TableMentorRegistry : IMentorRegistry
         entity["QuietStartHour"] = mentor.QuietHours?.StartHour;
         entity["QuietEndHour"] = mentor.QuietHours?.EndHour;
         entity["QuietTimeZone"] = mentor.QuietHours?.TimeZone;
+        // A language a newer version wrote reads as none here; writing none back would lose it.
+        var storedLanguage = stored?.GetString("Language");
+        entity["Language"] = mentor.Language ?? (Languages.Language.Known(storedLanguage) is null ? storedLanguage : null);
         return entity;
     }
 
     private static readonly HashSet<string> KnownMentorColumns = new(StringComparer.Ordinal)
     {
         "PartitionKey", "RowKey", "Timestamp", "odata.etag", "Version", "BotEmail", "UserId", "Email", "FullName", "RegisteredAt",
-        "Mode", "PausedUntil", "Persona", "QuietStartHour", "QuietEndHour", "QuietTimeZone",
+        "Mode", "PausedUntil", "Persona", "QuietStartHour", "QuietEndHour", "QuietTimeZone", "Language",
     };
 
     private static MentorRecord ToMentor(TableEntity e) => new(
@@ -230,7 +233,9 @@ public sealed class TableMentorRegistry : IMentorRegistry
         e.GetString("Persona"),
         e.GetInt32("QuietStartHour") is { } start && e.GetInt32("QuietEndHour") is { } end
             ? new MentorQuietHours(start, end, e.GetString("QuietTimeZone") ?? "UTC")
-            : null);
+            : null,
+        // A language this version does not write (stored by a newer one) is read as none: the mentor's writing decides.
+        Languages.Language.Known(e.GetString("Language")));
 
     private static PairRecord ToPair(TableEntity e) => new(
         e.GetString("BotEmail") ?? e.PartitionKey,

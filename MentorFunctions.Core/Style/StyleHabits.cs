@@ -30,7 +30,7 @@ public static class StyleHabits
         var m = profile.Marks;
         var perThousand = 1000.0 / profile.TextChars;
 
-        if (Language(profile) is { } language) habits.Add($"Usually writes in {language}.");
+        if (Language(profile) is { } language) habits.Add(WritesIn(language));
         var lower = m[(int)Mark.LowerI];
         var upper = m[(int)Mark.UpperI];
         if (lower + upper >= 10 && lower >= upper)
@@ -68,6 +68,9 @@ public static class StyleHabits
             habits.Add("Favourite small words: " + string.Join(", ", fillers.Select(f => F($"\"{f.Word}\" ({f.Per100:0.#} per 100 words)"))) + ".");
         return habits.Take(MaxHabits).ToList();
     }
+
+    /// <summary>The habit line naming the mentor's language ("Usually writes in Spanish."), also read by MentorLanguages.</summary>
+    public static string WritesIn(string languageName) => $"Usually writes in {languageName}.";
 
     /// <summary>The language of most of the mentor's function words, when that is clear (60% or more).</summary>
     public static string? Language(StyleProfile profile)
