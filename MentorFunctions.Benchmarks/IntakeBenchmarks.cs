@@ -36,7 +36,8 @@ public class IntakeBenchmarks
         // The benchmark's pair exists, so consent is never consulted: its storage and Zulip are never reached.
         var consent = new PairConsent(registry,
             new ConsentStore(new TableStore(new Azure.Data.Tables.TableServiceClient("UseDevelopmentStorage=true"), "unused")),
-            new ZulipClient(new NoHttp(), Options.Create(options), NullLogger<ZulipClient>.Instance), TimeProvider.System, NullLogger<PairConsent>.Instance);
+            new ZulipClient(new NoHttp(), Options.Create(options), NullLogger<ZulipClient>.Instance),
+            new MentorFunctions.Core.Languages.MentorLanguages(NullLogger<MentorFunctions.Core.Languages.MentorLanguages>.Instance), TimeProvider.System, NullLogger<PairConsent>.Instance);
         _intake = new WebhookIntake(new FixedMonitor(options), registry, new HelpCommandHandler(), consent, TimeProvider.System,
             NullLogger<WebhookIntake>.Instance);
         _groupDm = Encoding.UTF8.GetBytes(GroupDmPayload);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using MentorFunctions.Core.Languages.Texts;
 using MentorFunctions.Core.Storage;
 
 namespace MentorFunctions.Core.Commands;
@@ -9,6 +10,9 @@ namespace MentorFunctions.Core.Commands;
 /// Turns the text of a DM to the bot (or a mention of it) into a <see cref="ParsedCommand"/>. Pure and forgiving: case,
 /// extra spaces, punctuation, leading mentions and a leading '/' or '!' do not matter; free text (persona, edit) keeps its
 /// case and line breaks. Anything unrecognised is <see cref="CommandKind.Unknown"/>, which the handler answers with help.
+/// Command words are English; the obvious localised forms of help, status, human and language are accepted too
+/// ("ayuda", "ajuda", "aide", "hilfe"; "estado", "statut"; "humano", "humain", "mensch"; "idioma", "langue", "sprache"),
+/// none of which is an English command word or starts a phrase the parser reads.
 /// </summary>
 public static partial class CommandParser
 {
@@ -48,14 +52,22 @@ public static partial class CommandParser
         {
             case "help" or "h" or "commands" or "usage":
                 return new ParsedCommand(CommandKind.Help);
+            case "ayuda" or "ajuda" or "aide" or "hilfe":
+                return new ParsedCommand(CommandKind.Help) { LanguageHint = HintOf(verb) };
             case "status" or "info" or "profile" or "stats" or "whoami":
                 return new ParsedCommand(CommandKind.Status);
+            case "estado" or "statut":
+                return new ParsedCommand(CommandKind.Status) { LanguageHint = HintOf(verb) };
+            case "humano" or "humain" or "mensch":
+                return words.Length == 0 ? new ParsedCommand(CommandKind.Human) { LanguageHint = HintOf(verb) } : new ParsedCommand(CommandKind.Unknown);
+            case "language" or "lang" or "idioma" or "langue" or "sprache":
+                return WithTarget(ParseLanguage(words) with { LanguageHint = HintOf(verb) }, targetName, targetId);
             case "pause" or "snooze" or "hold" or "stop":
                 return WithTarget(ParsePause(words), targetName, targetId);
             case "resume" or "unpause" or "continue":
                 return words.Length == 0
                     ? WithTarget(new ParsedCommand(CommandKind.Resume), targetName, targetId)
-                    : ParsedCommand.Invalid(CommandKind.Resume, "`resume` takes no argument.");
+                    : ParsedCommand.Invalid(CommandKind.Resume, HelpTexts.ResumeNoArgument);
             case "mode":
                 return WithTarget(ParseMode(words), targetName, targetId);
             case "students":
@@ -93,6 +105,27 @@ public static partial class CommandParser
         return new ParsedCommand(CommandKind.Unknown);
     }
 
+    /// <summary>The one language a localised command word belongs to; null for English words and for "estado", "humano", "idioma" (Spanish and Portuguese alike).</summary>
+    private static string? HintOf(string verb) => verb switch
+    {
+        "ayuda" => "es",
+        "ajuda" => "pt",
+        "aide" or "statut" or "humain" or "langue" => "fr",
+        "hilfe" or "mensch" or "sprache" => "de",
+        _ => null,
+    };
+
+    /// <summary>`language` (show), `language es` / `language Deutsch` (set), `language auto` (clear: the mentor's writing decides).</summary>
+    private static ParsedCommand ParseLanguage(string[] words) => words switch
+    {
+        [] => new ParsedCommand(CommandKind.Language),
+        ["auto" or "automatic" or "off" or "clear" or "reset" or "none" or "default"] => new ParsedCommand(CommandKind.Language) { Text = "auto" },
+        [var word] when Languages.Language.Parse(word) is { } code => new ParsedCommand(CommandKind.Language) { Text = code },
+        // "pt-BR" and "pt_BR" are split into two words by Words(); a region does not change the bot's texts.
+        [var code, _] when code.Length == 2 && Languages.Language.Parse(code) is { } lang => new ParsedCommand(CommandKind.Language) { Text = lang },
+        _ => ParsedCommand.Invalid(CommandKind.Language, HelpTexts.LanguageUnknown, ("language", string.Join(' ', words))),
+    };
+
     /// <summary>`quiet off`, or `quiet 22-7 [time zone]` (also "22:00-07:00", "22 to 7"); the zone keeps its case.</summary>
     private static ParsedCommand ParseQuiet(string rest)
     {
@@ -102,14 +135,14 @@ public static partial class CommandParser
             return new ParsedCommand(CommandKind.Quiet);
         var match = QuietHoursPattern().Match(text);
         if (!match.Success)
-            return ParsedCommand.Invalid(CommandKind.Quiet, "Write quiet hours as `quiet 22-7 Europe/Lisbon` (hours 0–23, your time zone), or `quiet off`.");
+            return ParsedCommand.Invalid(CommandKind.Quiet, HelpTexts.QuietFormat);
         var start = int.Parse(match.Groups["start"].Value, System.Globalization.CultureInfo.InvariantCulture);
         var end = int.Parse(match.Groups["end"].Value, System.Globalization.CultureInfo.InvariantCulture);
         var zone = match.Groups["zone"].Success ? match.Groups["zone"].Value : "UTC";
         if (start > 23 || end > 23 || start == end)
-            return ParsedCommand.Invalid(CommandKind.Quiet, "Quiet hours need two different hours from 0 to 23, e.g. `quiet 22-7`.");
+            return ParsedCommand.Invalid(CommandKind.Quiet, HelpTexts.QuietRange);
         if (Timing.QuietWindow.TryFindZone(zone) is null)
-            return ParsedCommand.Invalid(CommandKind.Quiet, $"I don't know the time zone `{zone}`; use a name like `Europe/Lisbon` or `America/Sao_Paulo`.");
+            return ParsedCommand.Invalid(CommandKind.Quiet, HelpTexts.QuietZone, ("zone", zone));
         return new ParsedCommand(CommandKind.Quiet) { QuietHours = new MentorQuietHours(start, end, zone) };
     }
 
@@ -124,7 +157,7 @@ public static partial class CommandParser
         if (Words(note) is [("clear" or "reset" or "remove" or "none" or "off" or "delete")])
             return new ParsedCommand(CommandKind.PersonaClear);
         if (note.Length > MaxPersonaLength)
-            return ParsedCommand.Invalid(CommandKind.PersonaSet, $"A persona note is at most {MaxPersonaLength} characters (yours has {note.Length}).");
+            return ParsedCommand.Invalid(CommandKind.PersonaSet, HelpTexts.PersonaTooLong, ("max", MaxPersonaLength), ("length", note.Length));
         return new ParsedCommand(CommandKind.PersonaSet) { Text = note };
     }
 
@@ -135,15 +168,15 @@ public static partial class CommandParser
         if (m.Success)
         {
             if (!long.TryParse(m.Groups["id"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed <= 0)
-                return ParsedCommand.Invalid(CommandKind.DraftEdit, "That draft number is not valid.");
+                return ParsedCommand.Invalid(CommandKind.DraftEdit, HelpTexts.EditBadId);
             id = parsed;
             rest = rest[m.Length..];
         }
         var text = rest.Trim();
         if (text.Length == 0)
-            return ParsedCommand.Invalid(CommandKind.DraftEdit, "Write the text to send after `edit`, e.g. `edit 12 Sounds good, see you at 3!`.");
+            return ParsedCommand.Invalid(CommandKind.DraftEdit, HelpTexts.EditNoText);
         if (text.Length > MaxEditLength)
-            return ParsedCommand.Invalid(CommandKind.DraftEdit, $"An edited reply is at most {MaxEditLength} characters.");
+            return ParsedCommand.Invalid(CommandKind.DraftEdit, HelpTexts.EditTooLong, ("max", MaxEditLength));
         return new ParsedCommand(CommandKind.DraftEdit) { DraftId = id, Text = text };
     }
 
@@ -154,7 +187,7 @@ public static partial class CommandParser
         var spec = string.Join(' ', words[0] == "for" ? words[1..] : words);
         var m = DurationSpec().Match(spec);
         if (!m.Success)
-            return ParsedCommand.Invalid(CommandKind.Pause, "I understand durations like `pause 30m`, `pause 2h`, `pause 1d` or `pause 1h30m`.");
+            return ParsedCommand.Invalid(CommandKind.Pause, HelpTexts.PauseFormat);
         var total = TimeSpan.Zero;
         var amounts = m.Groups["n"].Captures;
         var units = m.Groups["unit"].Captures;
@@ -173,9 +206,9 @@ public static partial class CommandParser
             if (total > MaxPause) break;
         }
         if (total <= TimeSpan.Zero)
-            return ParsedCommand.Invalid(CommandKind.Pause, "A pause needs a length above zero, e.g. `pause 2h`.");
+            return ParsedCommand.Invalid(CommandKind.Pause, HelpTexts.PauseZero);
         if (total > MaxPause)
-            return ParsedCommand.Invalid(CommandKind.Pause, $"A pause is at most {MaxPause.TotalDays:0} days; `pause` alone pauses until you `resume`, and `mode off` stops replies for good.");
+            return ParsedCommand.Invalid(CommandKind.Pause, HelpTexts.PauseTooLong, ("days", (long)MaxPause.TotalDays));
         return new ParsedCommand(CommandKind.Pause) { Duration = total };
     }
 
@@ -183,7 +216,7 @@ public static partial class CommandParser
     {
         if (words.Length == 1 && ModeWord(words[0]) is { } mode)
             return new ParsedCommand(CommandKind.Mode) { Mode = mode };
-        return ParsedCommand.Invalid(CommandKind.Mode, "Choose `mode auto` (I reply for you), `mode draft` (I send you drafts first) or `mode off` (I only learn).");
+        return ParsedCommand.Invalid(CommandKind.Mode, HelpTexts.ModeChoose);
     }
 
     private static ReplyMode? ModeWord(string word) => word switch
@@ -198,7 +231,7 @@ public static partial class CommandParser
     {
         [] or ["me"] or ["everything"] or ["my", "data"] or ["about", "me"] => new ParsedCommand(CommandKind.Forget),
         ["confirm", var code] => new ParsedCommand(CommandKind.ForgetConfirm) { Code = code.ToUpperInvariant() },
-        ["confirm"] => ParsedCommand.Invalid(CommandKind.ForgetConfirm, "Add the code I gave you: `forget confirm <code>`."),
+        ["confirm"] => ParsedCommand.Invalid(CommandKind.ForgetConfirm, HelpTexts.ForgetNeedsCode),
         ["cancel"] or ["abort"] or ["no"] => new ParsedCommand(CommandKind.ForgetCancel),
         _ => new ParsedCommand(CommandKind.Unknown),
     };
@@ -212,7 +245,7 @@ public static partial class CommandParser
             case [var token] when long.TryParse(token.TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0:
                 return new ParsedCommand(kind) { DraftId = id };
             default:
-                return ParsedCommand.Invalid(kind, "Add just the draft number, if any: e.g. `send 12` or `skip 12`.");
+                return ParsedCommand.Invalid(kind, HelpTexts.DraftIdOnly);
         }
     }
 
@@ -274,7 +307,7 @@ public static partial class CommandParser
         if (id is null && words is [var word] && long.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
             id = parsed;
         if (id is not > 0 || (mentionedId is not null && words.Length > 0) || (mentionedId is null && words.Length != 1))
-            return ParsedCommand.Invalid(kind, $"Write `{(kind == CommandKind.Accept ? "accept" : "decline")}` and the student's user id from my message, e.g. `{(kind == CommandKind.Accept ? "accept" : "decline")} 123`.");
+            return ParsedCommand.Invalid(kind, HelpTexts.ConsentNeedsId, ("verb", kind == CommandKind.Accept ? "accept" : "decline"));
         return new ParsedCommand(kind) { StudentId = id };
     }
 

@@ -38,22 +38,23 @@ public sealed class DraftDecisionHandler(
     IOptions<ControlsOptions> options,
     ILogger<DraftDecisionHandler> log)
 {
-    public Task<DraftDecisionResult> SendAsync(string botEmail, long mentorId, long? draftId, CancellationToken ct) =>
-        DecideAsync(botEmail, mentorId, draftId, edited: null, ct);
+    // `language` is the mentor's, for the answer; the labels the student sees follow the student's (see ApprovedContent).
+    public Task<DraftDecisionResult> SendAsync(string botEmail, long mentorId, long? draftId, CancellationToken ct, string language = Language.Default) =>
+        DecideAsync(botEmail, mentorId, draftId, edited: null, language, ct);
 
-    public Task<DraftDecisionResult> EditAsync(string botEmail, long mentorId, long? draftId, string editedText, CancellationToken ct)
+    public Task<DraftDecisionResult> EditAsync(string botEmail, long mentorId, long? draftId, string editedText, CancellationToken ct, string language = Language.Default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(editedText);
-        return DecideAsync(botEmail, mentorId, draftId, editedText.Trim(), ct);
+        return DecideAsync(botEmail, mentorId, draftId, editedText.Trim(), language, ct);
     }
 
-    public async Task<DraftDecisionResult> SkipAsync(string botEmail, long mentorId, long? draftId, CancellationToken ct)
+    public async Task<DraftDecisionResult> SkipAsync(string botEmail, long mentorId, long? draftId, CancellationToken ct, string language = Language.Default)
     {
         var draft = await drafts.TakeAsync(botEmail, mentorId, draftId, ct).ConfigureAwait(false);
         if (draft is null)
-            return NotFound(draftId);
+            return NotFound(draftId, language);
         log.LogInformation("Draft {DraftId} of mentor {MentorId} skipped", draft.DraftId, mentorId);
-        return new DraftDecisionResult(DraftDecisionOutcome.Skipped, draft.DraftId, null, $"Draft {draft.DraftId} discarded; nothing was sent.");
+        return new DraftDecisionResult(DraftDecisionOutcome.Skipped, draft.DraftId, null, DraftTexts.Skipped.Format(language, ("id", draft.DraftId)));
     }
 
     /// <summary>
@@ -70,24 +71,22 @@ public sealed class DraftDecisionHandler(
     private static string StudentLanguageOf(params string?[] texts) =>
         texts.Select(LanguageDetector.Detect).FirstOrDefault(l => l is not null) ?? Language.Default;
 
-    private async Task<DraftDecisionResult> DecideAsync(string botEmail, long mentorId, long? draftId, string? edited, CancellationToken ct)
+    private async Task<DraftDecisionResult> DecideAsync(string botEmail, long mentorId, long? draftId, string? edited, string language, CancellationToken ct)
     {
         var draft = await drafts.TakeAsync(botEmail, mentorId, draftId, ct).ConfigureAwait(false);
         if (draft is null)
-            return NotFound(draftId);
+            return NotFound(draftId, language);
 
         if (time.GetUtcNow() - draft.CreatedAt > options.Value.DraftLifetime)
         {
             log.LogInformation("Draft {DraftId} of mentor {MentorId} expired", draft.DraftId, mentorId);
-            return new DraftDecisionResult(DraftDecisionOutcome.Expired, draft.DraftId, null,
-                $"Draft {draft.DraftId} was too old to send and has been discarded. If the student still needs an answer, write to them directly.");
+            return new DraftDecisionResult(DraftDecisionOutcome.Expired, draft.DraftId, null, DraftTexts.Expired.Format(language, ("id", draft.DraftId)));
         }
 
         if (await registry.GetPairAsync(botEmail, mentorId, draft.StudentId, ct).ConfigureAwait(false) is null)
         {
             log.LogInformation("Draft {DraftId} of mentor {MentorId} dropped: pair with {StudentId} gone", draft.DraftId, mentorId, draft.StudentId);
-            return new DraftDecisionResult(DraftDecisionOutcome.PairGone, draft.DraftId, null,
-                $"Draft {draft.DraftId} was discarded: that student is no longer paired with you.");
+            return new DraftDecisionResult(DraftDecisionOutcome.PairGone, draft.DraftId, null, DraftTexts.PairGone.Format(language, ("id", draft.DraftId)));
         }
 
         var mentor = await registry.GetMentorAsync(botEmail, mentorId, ct).ConfigureAwait(false);
@@ -105,8 +104,7 @@ public sealed class DraftDecisionHandler(
         {
             log.LogWarning(e, "Posting draft {DraftId} of mentor {MentorId} failed; kept for another try", draft.DraftId, mentorId);
             await drafts.RestoreAsync(draft, ct).ConfigureAwait(false);
-            return new DraftDecisionResult(DraftDecisionOutcome.Failed, draft.DraftId, null,
-                $"I couldn't post draft {draft.DraftId} just now; it is still waiting. Please try again in a minute.");
+            return new DraftDecisionResult(DraftDecisionOutcome.Failed, draft.DraftId, null, DraftTexts.Failed.Format(language, ("id", draft.DraftId)));
         }
 
         if (edited is not null)
@@ -124,12 +122,10 @@ public sealed class DraftDecisionHandler(
 
         log.LogInformation("Draft {DraftId} of mentor {MentorId} posted as message {MessageId}, edited {Edited}", draft.DraftId, mentorId, posted, edited is not null);
         return edited is null
-            ? new DraftDecisionResult(DraftDecisionOutcome.Sent, draft.DraftId, posted, $"Sent draft {draft.DraftId} to the student as an approved AI draft.")
-            : new DraftDecisionResult(DraftDecisionOutcome.SentEdited, draft.DraftId, posted, $"Sent your version of draft {draft.DraftId}, labelled as your own words. I'll learn from your edit.");
+            ? new DraftDecisionResult(DraftDecisionOutcome.Sent, draft.DraftId, posted, DraftTexts.Sent.Format(language, ("id", draft.DraftId)))
+            : new DraftDecisionResult(DraftDecisionOutcome.SentEdited, draft.DraftId, posted, DraftTexts.SentEdited.Format(language, ("id", draft.DraftId)));
     }
 
-    private static DraftDecisionResult NotFound(long? draftId) => new(DraftDecisionOutcome.NotFound, draftId, null,
-        draftId is { } id
-            ? $"There is no pending draft {id}: it may have been sent, skipped or expired already."
-            : "You have no pending drafts.");
+    private static DraftDecisionResult NotFound(long? draftId, string language) => new(DraftDecisionOutcome.NotFound, draftId, null,
+        draftId is { } id ? DraftTexts.NotFound.Format(language, ("id", id)) : DraftTexts.NoDrafts.Template(language));
 }

@@ -1,18 +1,21 @@
+using MentorFunctions.Core.Languages;
+using MentorFunctions.Core.Languages.Texts;
+
 namespace MentorFunctions.Core.Commands;
 
-/// <summary>The fallback handler: whatever is asked, it explains what the bot is. Replaced by the real command set.</summary>
+/// <summary>
+/// The fallback handler: whatever is asked, it explains what the bot is, in the language the question is written in
+/// (English when it cannot tell). Replaced by the real command set.
+/// </summary>
 public sealed class HelpCommandHandler : ICommandHandler
 {
-    public const string HelpText =
-        "I am the mentors' AI stand-in. When a student writes in a group DM with their mentor and me, and the mentor " +
-        "has not answered for a while, I answer in the mentor's style, labelled as AI, and step back as soon as the " +
-        "mentor replies.\n\nTo take part, start a group DM with your mentor (or student) and me.";
-
-    private static readonly CommandReply Reply = new(HelpText);
+    /// <summary>The English answer.</summary>
+    public static readonly string HelpText = HelpTexts.About.Template(Language.Default);
 
     public Task<CommandReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Task.FromResult(Reply);
+        var language = CommandParser.Parse(request.Text).LanguageHint ?? LanguageDetector.Detect(request.Text) ?? Language.Default;
+        return Task.FromResult(new CommandReply(HelpTexts.About.Template(language)));
     }
 }

@@ -37,6 +37,10 @@ public sealed class MentorControls(IMentorRegistry registry, TimeProvider time)
     public Task<MentorRecord?> SetQuietHoursAsync(MentorRecord mentor, MentorQuietHours? quietHours, CancellationToken ct) =>
         ChangeAsync(mentor, m => m with { QuietHours = quietHours }, ct);
 
+    /// <summary>Sets the language the bot writes to the mentor in, or lets their writing decide when <paramref name="language"/> is null.</summary>
+    public Task<MentorRecord?> SetLanguageAsync(MentorRecord mentor, string? language, CancellationToken ct) =>
+        ChangeAsync(mentor, m => m with { Language = language }, ct);
+
     /// <summary>Whether the stand-in is paused now.</summary>
     public bool IsPaused(MentorRecord mentor) => mentor.PausedUntil is { } until && until > time.GetUtcNow();
 

@@ -1,3 +1,4 @@
+using MentorFunctions.Core.Languages;
 using MentorFunctions.Core.Storage;
 
 namespace MentorFunctions.Core.Commands;
@@ -31,6 +32,8 @@ public enum CommandKind
     Decline,
     /// <summary>A known command with an argument that could not be understood; <see cref="ParsedCommand.Problem"/> says why.</summary>
     Invalid,
+    /// <summary>Show (<see cref="ParsedCommand.Text"/> null), set (a language code) or clear ("auto") the mentor's language.</summary>
+    Language,
 }
 
 /// <summary>
@@ -54,12 +57,26 @@ public sealed record ParsedCommand(CommandKind Kind)
     /// <summary>For accept / decline: the would-be student's Zulip user id.</summary>
     public long? StudentId { get; init; }
 
-    /// <summary>For <see cref="CommandKind.Invalid"/>: the command word the sender used and what was wrong.</summary>
-    public string? Problem { get; init; }
+    /// <summary>For <see cref="CommandKind.Invalid"/>: what was wrong, in English (<see cref="ProblemIn"/> for another language).</summary>
+    public string? Problem => ProblemIn(Languages.Language.Default);
+
+    /// <summary>For <see cref="CommandKind.Invalid"/>: what was wrong, as a text to write in the sender's language.</summary>
+    public LocalText? ProblemText { get; init; }
+
+    /// <summary>The values of <see cref="ProblemText"/>'s placeholders.</summary>
+    public (string Name, object? Value)[] ProblemArgs { get; init; } = [];
+
+    /// <summary>
+    /// The language a localised command word names ("ayuda", "hilfe", "aide"), when it names only one: the answer is
+    /// written in it unless the mentor chose a language.
+    /// </summary>
+    public string? LanguageHint { get; init; }
+
+    public string? ProblemIn(string language) => ProblemText?.Format(language, ProblemArgs);
 
     /// <summary>For <see cref="CommandKind.Invalid"/>: which command it was meant to be.</summary>
     public CommandKind? Intended { get; init; }
 
-    internal static ParsedCommand Invalid(CommandKind intended, string problem) =>
-        new(CommandKind.Invalid) { Intended = intended, Problem = problem };
+    internal static ParsedCommand Invalid(CommandKind intended, LocalText problem, params (string Name, object? Value)[] args) =>
+        new(CommandKind.Invalid) { Intended = intended, ProblemText = problem, ProblemArgs = args };
 }

@@ -1,3 +1,5 @@
+using MentorFunctions.Core.Languages;
+using MentorFunctions.Core.Languages.Texts;
 using MentorFunctions.Core.Storage;
 using MentorFunctions.Core.Zulip;
 using Microsoft.Extensions.Logging;
@@ -21,9 +23,10 @@ public enum ConsentOutcome
 /// The only ways a mentor–student pair comes to exist besides an admin registering it: the mentor writes in the group DM
 /// with the student and the bot (their own message is consent, when the bot's <c>AutoEnrolStudents</c> is on), or the
 /// mentor answers the bot's question with <c>accept</c>. Until then the student's messages get no AI reply and are not
-/// learned. Bots are never enrolled: Zulip's GET /users/{id} says who is one.
+/// learned. Bots are never enrolled: Zulip's GET /users/{id} says who is one. The question and the answers are in the
+/// mentor's language (<see cref="MentorLanguages"/>).
 /// </summary>
-public sealed class PairConsent(IMentorRegistry registry, ConsentStore store, IZulipClient zulip, TimeProvider time, ILogger<PairConsent> log)
+public sealed class PairConsent(IMentorRegistry registry, ConsentStore store, IZulipClient zulip, MentorLanguages languages, TimeProvider time, ILogger<PairConsent> log)
 {
     /// <summary>How long the bot waits before asking a mentor about the same student again.</summary>
     public static readonly TimeSpan AskAgainAfter = TimeSpan.FromDays(7);
@@ -62,31 +65,28 @@ public sealed class PairConsent(IMentorRegistry registry, ConsentStore store, IZ
     }
 
     /// <summary>The mentor's `accept &lt;id&gt;`: the answer to post back to them.</summary>
-    public async Task<string> AcceptAsync(string botEmail, MentorRecord mentor, long student, CancellationToken ct)
+    public async Task<string> AcceptAsync(string botEmail, MentorRecord mentor, long student, string language, CancellationToken ct)
     {
         if (student == mentor.UserId)
-            return "You cannot be your own student.";
+            return ConsentTexts.OwnStudent.Template(language);
         var other = await zulip.GetUserAsync(botEmail, student, ct).ConfigureAwait(false);
         if (other is null)
-            return $"Zulip has no user with id {student}.";
+            return ConsentTexts.NoSuchUser.Format(language, ("id", student));
         if (other.IsBot)
-            return $"{other.FullName} is a bot; a bot cannot be a student.";
+            return ConsentTexts.IsBot.Format(language, ("name", other.FullName));
         if (await registry.GetPairAsync(botEmail, mentor.UserId, student, ct).ConfigureAwait(false) is { Source: not EnrolmentSource.Unconsented })
-            return $"{other.FullName} is already your student.";
+            return ConsentTexts.AlreadyStudent.Format(language, ("name", other.FullName));
         await EnrolAsync(botEmail, mentor.UserId, other, EnrolmentSource.MentorAccepted, ct).ConfigureAwait(false);
-        return $"Done: {other.FullName} is your student. When they write in our group DM and you are busy, I answer for you (labelled as AI). " +
-               $"`decline {student}` undoes this.";
+        return ConsentTexts.Accepted.Format(language, ("name", other.FullName), ("id", student));
     }
 
     /// <summary>The mentor's `decline &lt;id&gt;`: removes the pair if there is one, and stops the asking.</summary>
-    public async Task<string> DeclineAsync(string botEmail, MentorRecord mentor, long student, CancellationToken ct)
+    public async Task<string> DeclineAsync(string botEmail, MentorRecord mentor, long student, string language, CancellationToken ct)
     {
         var removed = await registry.RemovePairAsync(botEmail, mentor.UserId, student, ct).ConfigureAwait(false);
         await store.SetAsync(new ConsentRecord(botEmail, mentor.UserId, student, ConsentState.Declined, time.GetUtcNow()), ct).ConfigureAwait(false);
         log.LogInformation("Mentor {MentorId} declined student {StudentId} (pair removed {Removed})", mentor.UserId, student, removed);
-        return removed
-            ? $"Done: I no longer answer for you to user {student}, and I won't ask again. `accept {student}` changes your mind."
-            : $"Understood: I won't answer for you to user {student}, and I won't ask again. `accept {student}` changes your mind.";
+        return (removed ? ConsentTexts.DeclinedRemoved : ConsentTexts.Declined).Format(language, ("id", student));
     }
 
     private async Task<PairRecord> EnrolAsync(string botEmail, long mentorId, ZulipUserInfo student, EnrolmentSource source, CancellationToken ct)
@@ -106,10 +106,8 @@ public sealed class PairConsent(IMentorRegistry registry, ConsentStore store, IZ
         var now = time.GetUtcNow();
         if (asked is { State: ConsentState.Requested } && now - asked.At < AskAgainAfter)
             return;
-        var question =
-            $"**{student.FullName}** wrote to you in a group DM with me. I don't answer or learn from that conversation until you agree.\n\n" +
-            $"- `accept {student.UserId}`: when you are busy, I answer {student.FullName} for you, in your style and labelled as AI, and stop as soon as you write.\n" +
-            $"- `decline {student.UserId}`: I stay out of it and stop asking.";
+        var language = await languages.ForAsync(mentor, null, ct).ConfigureAwait(false);
+        var question = ConsentTexts.Question.Format(language, ("student", student.FullName), ("id", student.UserId));
         // Record the question first, so a second message arriving meanwhile does not ask again; a DM Zulip refuses
         // (a deactivated mentor, say) removes the mark, so the next message asks again.
         await store.SetAsync(new ConsentRecord(botEmail, mentor.UserId, student.UserId, ConsentState.Requested, now), ct).ConfigureAwait(false);

@@ -7,9 +7,10 @@ namespace MentorFunctions.Core.Languages;
 /// <summary>
 /// Which language the bot writes to a mentor in: the mentor's own setting (`language es`) when there is one, else the
 /// language of what the stand-in has learned from their writing (the mentor-wide profile, when it is clear), else the
-/// language of their recent messages where the caller has them, else English.
+/// language of their recent messages where the caller has them, else English. A host without style profiles (the
+/// intake on its own) passes none: the setting and the messages still decide.
 /// </summary>
-public sealed class MentorLanguages(IStyleProfileReader profiles, ILogger<MentorLanguages> log)
+public sealed class MentorLanguages(ILogger<MentorLanguages> log, IStyleProfileReader? profiles = null)
 {
     private static readonly (string Code, string Name)[] ProfileNames =
         [("en", "English"), ("es", "Spanish"), ("pt", "Portuguese"), ("fr", "French"), ("de", "German")];
@@ -35,6 +36,8 @@ public sealed class MentorLanguages(IStyleProfileReader profiles, ILogger<Mentor
     /// <summary>The language the mentor-wide style profile says the mentor usually writes in, or null.</summary>
     public async Task<string?> LearnedAsync(string botEmail, long mentorId, CancellationToken ct)
     {
+        if (profiles is null)
+            return null;
         StyleSnapshot snapshot;
         try
         {

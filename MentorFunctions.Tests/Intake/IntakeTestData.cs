@@ -1,3 +1,4 @@
+using MentorFunctions.Core.Languages;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -69,14 +70,14 @@ internal static partial class IntakeTestData
             Bots = [new ZulipBotOptions { Site = zulip.Site, Email = zulip.BotEmail, ApiKey = zulip.ApiKey, WebhookToken = Token }],
         });
         var client = new ZulipClient(new PlainHttpClientFactory(), options, NullLogger<ZulipClient>.Instance, time: time);
-        return new PairConsent(registry, new ConsentStore(tables), client, time, NullLogger<PairConsent>.Instance);
+        return new PairConsent(registry, new ConsentStore(tables), client, new MentorLanguages(NullLogger<MentorLanguages>.Instance), time, NullLogger<PairConsent>.Instance);
     }
 
     /// <summary>For tests that never reach a consent decision: any use fails loudly (no bot, no storage).</summary>
     private static PairConsent UnreachableConsent(IMentorRegistry registry) => new(
         registry, new ConsentStore(new TableStore(new Azure.Data.Tables.TableServiceClient("UseDevelopmentStorage=true"), "unused")),
         new ZulipClient(new PlainHttpClientFactory(), Microsoft.Extensions.Options.Options.Create(new ZulipOptions()), NullLogger<ZulipClient>.Instance),
-        TimeProvider.System, NullLogger<PairConsent>.Instance);
+        new MentorLanguages(NullLogger<MentorLanguages>.Instance), TimeProvider.System, NullLogger<PairConsent>.Instance);
 
     private sealed class PlainHttpClientFactory : IHttpClientFactory
     {

@@ -28,8 +28,12 @@ public sealed class LocalTextTableTests
     public void The_table_holds_the_texts_of_every_concept()
     {
         var owners = Texts().Select(t => t.Name.Split('.')[0]).ToHashSet();
-        Assert.Superset(new HashSet<string> { nameof(ReplyNoticeTexts), nameof(DisclosureTexts), nameof(SafeguardingTexts) }, owners);
-        Assert.True(Texts().Count() >= 25, $"only {Texts().Count()} texts found");
+        Assert.Superset(new HashSet<string>
+        {
+            nameof(ReplyNoticeTexts), nameof(DisclosureTexts), nameof(SafeguardingTexts), nameof(CommandTexts), nameof(HelpTexts),
+            nameof(ConsentTexts), nameof(DraftTexts),
+        }, owners);
+        Assert.True(Texts().Count() >= 120, $"only {Texts().Count()} texts found");
     }
 
     [Theory]
@@ -46,7 +50,8 @@ public sealed class LocalTextTableTests
             Assert.Equal(expected, LocalText.PlaceholdersOf(template));
             // The command words in backticks stay English (translated arguments aside): users type them back.
             Assert.Equal(Backticked(english), Backticked(template));
-            if (language != "en")
+            // A text left in English by mistake shows as identical; a label or unit of a word or two may rightly be the same.
+            if (language != "en" && Words(english) > 2)
                 Assert.NotEqual(english, template);
         }
     }
@@ -92,6 +97,11 @@ public sealed class LocalTextTableTests
     [InlineData("", null)]
     public void Language_names_and_codes_are_understood(string text, string? expected) => Assert.Equal(expected, Language.Parse(text));
 
+    // The first word in each pair of backticks, time zone examples (which differ by language) aside.
     private static List<string> Backticked(string text) =>
-        System.Text.RegularExpressions.Regex.Matches(text, "`([^`\\s]*)[^`]*`").Select(m => m.Groups[1].Value).Order(StringComparer.Ordinal).ToList();
+        System.Text.RegularExpressions.Regex.Matches(text, "`([^`\\s]*)[^`]*`").Select(m => m.Groups[1].Value)
+            .Where(w => !w.Contains('/', StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+
+    private static int Words(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(text, @"\{[a-zA-Z]+\}", "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter));
 }

@@ -28,5 +28,8 @@ public sealed class MentorLanguageSettingTests(AzuriteFixture azurite)
         row["Language"] = "nl";
         await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
         Assert.Null((await registry.GetMentorAsync(Bot, 5))!.Language);
+        // ... and an older version's change of another setting keeps it for the newer one.
+        await registry.UpdateMentorAsync(Bot, 5, m => m! with { Persona = "I teach maths" });
+        Assert.Equal("nl", (await table.GetEntityAsync<TableEntity>(TableKeys.Bot(Bot), TableKeys.Id(5))).Value.GetString("Language"));
     }
 }
