@@ -23,6 +23,7 @@ public static class ControlsServiceCollectionExtensions
         services.TryAddSingleton<IReplyStatusReporter, NoReplyStatusReporter>();
         services.TryAddSingleton<MentorControls>();
         services.AddPairConsent();
+        services.TryAddSingleton<Languages.IStudentLanguages, Languages.StudentLanguages>();
         services.TryAddSingleton<MentorCommandHandler>();
         services.TryAddSingleton<ICommandHandler>(sp => sp.GetRequiredService<MentorCommandHandler>());
         services.TryAddSingleton<Admin.AdminApi>();

@@ -12,7 +12,8 @@ namespace MentorFunctions.Core.Commands;
 /// Executes chat commands. Settings commands act only on the sender's own mentor record, so a student (or anyone not
 /// registered as a mentor) cannot change a mentor's settings and a mentor cannot change another's. Every answer is text
 /// for the bot to post at once, in the sender's language: a mentor's chosen one, else the language a localised command
-/// word names ("hilfe"), else the command's own words, else what the mentor's style profile learned, else English.
+/// word names ("hilfe"), else the command's own words, else what the mentor's style profile learned (a student's: their
+/// recent messages to their mentor), else English.
 /// </summary>
 public sealed class MentorCommandHandler(
     IMentorRegistry registry,
@@ -25,6 +26,7 @@ public sealed class MentorCommandHandler(
     MentorControls controls,
     PairConsent consent,
     MentorLanguages languages,
+    IStudentLanguages studentLanguages,
     TimeProvider time,
     ILogger<MentorCommandHandler> log) : ICommandHandler
 {
@@ -151,7 +153,7 @@ public sealed class MentorCommandHandler(
     /// <summary>
     /// The language of the answer: the mentor's setting; else the one a localised command word names; else the
     /// command's own words (an edit, a persona, a sentence), when they are enough to tell; else, for a mentor, the
-    /// language their style profile learned; else English.
+    /// language their style profile learned, and for anyone else their recent messages to their mentor; else English.
     /// </summary>
     private async Task<string> AnswerLanguageAsync(CommandRequest request, ParsedCommand command, MentorRecord? mentor, CancellationToken ct)
     {
@@ -161,9 +163,10 @@ public sealed class MentorCommandHandler(
             return hint;
         if (LanguageDetector.Detect(request.Text) is { } written)
             return written;
-        if (mentor is not null && await languages.LearnedAsync(mentor.BotEmail, mentor.UserId, ct).ConfigureAwait(false) is { } learned)
-            return learned;
-        return Language.Default;
+        var learned = mentor is not null
+            ? await languages.LearnedAsync(mentor.BotEmail, mentor.UserId, ct).ConfigureAwait(false)
+            : await studentLanguages.FromConversationsAsync(request.BotEmail, request.SenderId, ct).ConfigureAwait(false);
+        return learned ?? Language.Default;
     }
 
     /// <summary>`language`: shows the language; `language es` sets it; `language auto` lets the mentor's writing decide. Null when the mentor was removed meanwhile.</summary>
@@ -235,7 +238,7 @@ public sealed class MentorCommandHandler(
         var own = await languages.ForAsync(mentor, null, ct).ConfigureAwait(false);
         sb.AppendLine((mentor.Language is null ? CommandTexts.StatusLanguageAuto : CommandTexts.StatusLanguageSet)
             .Format(language, ("name", Language.NativeName(own))));
-        foreach (var line in await replyStatus.DescribeAsync(mentor.BotEmail, mentor.UserId, ct).ConfigureAwait(false))
+        foreach (var line in await replyStatus.DescribeAsync(mentor.BotEmail, mentor.UserId, language, ct).ConfigureAwait(false))
             sb.AppendLine(line);
         sb.AppendLine().Append(CommandTexts.StatusStyle.Format(language, ("style", style)));
         return sb.ToString();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MentorFunctions.Core.Commands;
+using MentorFunctions.Core.Languages.Texts;
 using MentorFunctions.Core.Storage;
 
 namespace MentorFunctions.Core.Replies;
@@ -8,7 +9,7 @@ namespace MentorFunctions.Core.Replies;
 public sealed class ReplyStatusReporter(ReplyLimiter limiter, PendingReplyBoard pending, IMentorRegistry registry, TimeProvider time)
     : IReplyStatusReporter
 {
-    public async Task<IReadOnlyList<string>> DescribeAsync(string botEmail, long mentorId, CancellationToken ct)
+    public async Task<IReadOnlyList<string>> DescribeAsync(string botEmail, long mentorId, string language, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var lines = new List<string>();
@@ -19,17 +20,16 @@ public sealed class ReplyStatusReporter(ReplyLimiter limiter, PendingReplyBoard 
             var names = students.ToDictionary(s => s.StudentId, s => s.StudentFullName);
             var items = waiting.Select(p =>
             {
-                var name = names.TryGetValue(p.StudentId, out var n) ? n : $"student {p.StudentId}";
+                var name = names.TryGetValue(p.StudentId, out var n) ? n : SafeguardingTexts.UnnamedStudent.Format(language, ("id", p.StudentId));
                 var minutes = Math.Max(0, (int)Math.Ceiling((p.DueAt - now).TotalMinutes));
-                var mood = p.Strained ? ", sounds stressed" : "";
-                return string.Create(CultureInfo.InvariantCulture, $"{name} (in about {minutes} min{mood})");
+                return (p.Strained ? ReplyStatusTexts.PendingItemStressed : ReplyStatusTexts.PendingItem).Format(language, ("name", name), ("minutes", minutes));
             });
-            lines.Add("**Pending AI replies:** " + string.Join(", ", items) + ". Answer the student yourself and I stand down.");
+            lines.Add(ReplyStatusTexts.Pending.Format(language, ("items", string.Join(", ", items))));
         }
         var usage = await limiter.UsageAsync(botEmail, mentorId, now, ct).ConfigureAwait(false);
         var share = usage.TokensPerDay > 0 ? 100.0 * usage.TokensToday / usage.TokensPerDay : 0;
-        lines.Add(string.Create(CultureInfo.InvariantCulture,
-            $"**Limits:** {usage.RepliesToday} of {usage.RepliesPerDay} AI replies for you today (UTC); the organisation has used {share:F0}% of today's AI budget"));
+        lines.Add(ReplyStatusTexts.Limits.Format(language, ("replies", usage.RepliesToday), ("perDay", usage.RepliesPerDay),
+            ("share", share.ToString("F0", CultureInfo.InvariantCulture))));
         return lines;
     }
 }

@@ -45,6 +45,7 @@ internal sealed class ControlsHarness
         services.AddSingleton<IDraftPoster>(Poster);
         services.AddSingleton<IDraftFeedbackSink>(Feedback);
         services.AddSingleton<IAuditReader>(Audit);
+        services.AddSingleton<MentorFunctions.Core.Languages.IStudentLanguages>(StudentLanguages);
         services.AddMentorControls();
         Provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
@@ -56,6 +57,7 @@ internal sealed class ControlsHarness
     public RecordingDraftPoster Poster { get; } = new();
     public RecordingFeedbackSink Feedback { get; } = new();
     public ListAuditReader Audit { get; }
+    public FixedStudentLanguages StudentLanguages { get; } = new();
     public ServiceProvider Provider { get; }
 
     public ICommandHandler Commands => Provider.GetRequiredService<ICommandHandler>();
@@ -131,4 +133,12 @@ internal sealed class ListAuditReader(IReadOnlyList<AuditEntryDto> entries) : IA
             yield return e;
         }
     }
+}
+
+/// <summary>The language a student's conversations would tell (no Zulip here); null tells nothing.</summary>
+internal sealed class FixedStudentLanguages : MentorFunctions.Core.Languages.IStudentLanguages
+{
+    public string? Language { get; set; }
+
+    public Task<string?> FromConversationsAsync(string botEmail, long studentId, CancellationToken ct) => Task.FromResult(Language);
 }

@@ -100,6 +100,18 @@ public sealed class CommandLanguageTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_student_s_answers_follow_their_conversations_when_the_command_tells_nothing()
+    {
+        var h = await SetUpAsync("langconv");
+        h.StudentLanguages.Language = "pt";
+        Assert.Equal("Você não está registrado como mentor. Seu mentor: @_**Ann Lee|11**.", await h.SayAsync(Stu, "status"));
+        // A command in another language still wins: it is what the student writes now.
+        Assert.StartsWith("Ich bin eine KI-Vertretung", await h.SayAsync(Stu, "hilfe"));
+        // A mentor's answers never come from a student's conversations.
+        Assert.StartsWith("**Mode:** `auto`", await h.SayAsync(Ann, "status"));
+    }
+
+    [Fact]
     public async Task Draft_decisions_and_consent_answers_come_in_the_mentor_s_language()
     {
         var h = await SetUpAsync("langdraft");

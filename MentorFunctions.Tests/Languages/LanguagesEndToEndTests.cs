@@ -45,6 +45,20 @@ public sealed class LanguagesEndToEndTests(AzuriteFixture azurite)
         Assert.StartsWith("🤖 *Respuesta de IA al estilo de Ana Lima — Ana Lima te escribirá después.*\n\n", post.Content);
         Assert.Empty(app.Zulip.ValidationErrors);
         Assert.StartsWith("Soy un sustituto de IA para los mentores", MentorApp.ContentOf(await app.DirectMessageAsync(Sam, "ayuda")));
+        // A bare `status` tells no language: Sam's messages in the conversation with Ana do.
+        Assert.Equal($"No estás registrado como mentor. Tu mentor: @_**Ana Lima|{Ana.Id}**.", MentorApp.ContentOf(await app.DirectMessageAsync(Sam, "status")));
+
+        // The mentor chooses Spanish: `status` is Spanish, the lines about pending replies and limits included.
+        Assert.StartsWith("A partir de ahora te escribo en español.", MentorApp.ContentOf(await app.DirectMessageAsync(Ana, "idioma es")));
+        await app.GroupMessageAsync(Sam, Ana, "Gracias, pero estoy muy estresado, nada funciona y no sé qué hacer");
+        await app.Host.AdvanceAsync(TimeSpan.FromSeconds(5));
+        var status = MentorApp.ContentOf(await app.DirectMessageAsync(Ana, "status"));
+        Assert.StartsWith("**Modo:** `auto`\n**Pausa:** sin pausa\n**Estudiantes:** 1\n", status);
+        Assert.Contains("**Idioma:** español (tu ajuste; `language auto` sigue tu forma de escribir)", status);
+        Assert.Contains("**Respuestas de IA pendientes:** Sam Park (en unos ", status);
+        Assert.Contains(", parece estresado). Responde tú al estudiante y me retiro.", status);
+        Assert.Contains("**Límites:** 1 de 50 respuestas de IA por ti hoy (UTC)", status);
+        Assert.Empty(app.Zulip.ValidationErrors);
     }
 
     [Fact]
