@@ -42,7 +42,10 @@ public sealed class MentorCommandHandler(
         ArgumentNullException.ThrowIfNull(request);
         var command = CommandParser.Parse(request.Text);
         var mentor = await registry.GetMentorAsync(request.BotEmail, request.SenderId, ct).ConfigureAwait(false);
-        var language = await AnswerLanguageAsync(request, command, mentor, ct).ConfigureAwait(false);
+        // Chatter in a channel gets no answer, so there is no language to find for it.
+        var language = !request.IsDirect && command.Kind == CommandKind.Unknown
+            ? Language.Default
+            : await AnswerLanguageAsync(request, command, mentor, ct).ConfigureAwait(false);
         log.LogInformation("Command {Kind} from user {SenderId} (mentor {IsMentor}), message {MessageId}, answered in {Language}",
             command.Kind, request.SenderId, mentor is not null, request.MessageId, language);
 

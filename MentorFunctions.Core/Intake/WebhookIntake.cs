@@ -27,7 +27,6 @@ public sealed partial class WebhookIntake
     private const int RenderedBytesPerCharacter = 400;
     private const int EnvelopeBytes = 64 * 1024;
 
-    private const string CommandFailedText = "Sorry, I could not handle that just now. Please try again in a moment.";
 
     private readonly IOptionsMonitor<ZulipOptions> _zulip;
     private readonly IMentorRegistry _registry;
@@ -255,7 +254,9 @@ public sealed partial class WebhookIntake
         {
             // A failing command must not become a 5xx: Zulip would post "Failure! Third party responded with 500".
             LogCommandFailed(e, bot.Email, messageId);
-            content = CommandFailedText;
+            // In the language the command names or is written in; nothing else is safe to read after a failure.
+            var language = CommandParser.Parse(request.Text).LanguageHint ?? Languages.LanguageDetector.Detect(request.Text) ?? Languages.Language.Default;
+            content = Languages.Texts.HelpTexts.CommandFailed.Template(language);
         }
 
         LogCommand(bot.Email, messageId, isDirect);

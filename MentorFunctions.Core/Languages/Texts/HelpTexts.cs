@@ -89,6 +89,14 @@ public static class HelpTexts
         fr: "Désolé, je n'ai pas compris.",
         de: "Entschuldige, das habe ich nicht verstanden.");
 
+    /// <summary>What the webhook answers when a command failed (storage down, say), rather than a 5xx.</summary>
+    public static readonly LocalText CommandFailed = new(
+        en: "Sorry, I could not handle that just now. Please try again in a moment.",
+        es: "Lo siento, ahora mismo no he podido hacerlo. Inténtalo de nuevo en un momento.",
+        pt: "Desculpe, não consegui fazer isso agora. Tente de novo daqui a pouco.",
+        fr: "Désolé, je n'ai pas pu traiter cela pour l'instant. Réessayez dans un instant.",
+        de: "Entschuldige, das konnte ich gerade nicht erledigen. Bitte versuch es gleich noch einmal.");
+
     public static readonly LocalText ChannelHelpSuffix = new(
         en: "Please write to me in a direct message for anything else.",
         es: "Para todo lo demás, escríbeme por mensaje directo.",
