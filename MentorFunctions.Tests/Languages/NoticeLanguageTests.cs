@@ -125,6 +125,21 @@ public sealed class NoticeLanguageTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_reply_the_model_would_not_write_is_reported_in_the_mentor_s_language()
+    {
+        await using var h = new ReplyHarness(azurite);
+        var mentor = await h.Registry.GetMentorAsync(ReplyHarness.Bot, Mentor);
+        await h.Registry.UpsertMentorAsync(mentor! with { Language = "de" });
+        h.OpenAI.Enqueue(LoopbackOpenAIServer.Completion("   "));
+
+        Assert.Equal(DeliveryOutcome.Refused, (await h.Deliverer.DeliverAsync(h.StudentAsks("how do I do the exercise?"))).Outcome);
+
+        Assert.Equal("⚠️ Ich konnte keine Antwort an @_**Sam Park|20** schreiben (das Modell gab keine brauchbare Antwort). Bitte antworte selbst, sobald du kannst.",
+            Assert.Single(h.MentorNotices()).Content);
+        Assert.Empty(h.GroupPosts());
+    }
+
+    [Fact]
     public async Task A_draft_comes_in_the_mentor_s_language_without_the_student_s_label()
     {
         await using var h = new ReplyHarness(azurite);
