@@ -25,13 +25,17 @@ public static class ControlsServiceCollectionExtensions
         services.AddPairConsent();
         services.TryAddSingleton<Languages.IStudentLanguages, Languages.StudentLanguages>();
         services.TryAddSingleton<MentorCommandHandler>();
-        services.TryAddSingleton<ICommandHandler>(sp => sp.GetRequiredService<MentorCommandHandler>());
+        services.TryAddSingleton<HandledCommandStore>();
+        // A command Zulip re-sends runs once; the re-send gets the first answer.
+        services.TryAddSingleton<ICommandHandler>(sp =>
+            ActivatorUtilities.CreateInstance<ReplayGuardedCommandHandler>(sp, sp.GetRequiredService<MentorCommandHandler>()));
         services.TryAddSingleton<Admin.AdminApi>();
 
         // Every store holding personal data joins `forget`; these are the ones the controls own.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataStore, RegistryPersonalDataStore>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataStore, DraftStore>(sp => sp.GetRequiredService<DraftStore>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataStore, ForgetConfirmationStore>(sp => sp.GetRequiredService<ForgetConfirmationStore>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataStore, HandledCommandStore>(sp => sp.GetRequiredService<HandledCommandStore>()));
         return services;
     }
 }

@@ -6,11 +6,13 @@ using Microsoft.Extensions.Options;
 namespace MentorFunctions.Core.Privacy;
 
 /// <summary>What one maintenance run did.</summary>
-public sealed record MaintenanceReport(int UsersPurged, int InstancesPurged, int AuditDeleted, int LedgerDeleted, int CountersDeleted, int PurgesLeft);
+public sealed record MaintenanceReport(int UsersPurged, int InstancesPurged, int AuditDeleted, int LedgerDeleted, int CountersDeleted, int PurgesLeft,
+    int ExpiredDeleted = 0);
 
 /// <summary>
 /// The timer-triggered clean-up: carries out queued `forget` purges of orchestration histories, and deletes audit,
-/// ledger and counter rows past their retention (<see cref="PrivacyOptions"/>). Idempotent: a failed run is finished by the next.
+/// ledger and counter rows past their retention (<see cref="PrivacyOptions"/>), and the rows of every store that carries
+/// its own expiry (<see cref="IExpiringRecords"/>: the handled commands). Idempotent: a failed run is finished by the next.
 /// </summary>
 public sealed class PrivacyMaintenance(
     HistoryPurgeRequests purges, IEnumerable<IPersonalDataStore> stores, TableStore tables, IOptions<PrivacyOptions> options,
@@ -47,9 +49,12 @@ public sealed class PrivacyMaintenance(
         var audit = await DeleteOlderThanAsync(AuditLog.TableName, now - o.AuditRetention, ct).ConfigureAwait(false);
         var ledger = await DeleteOlderThanAsync(ReplyLedger.TableName, now - o.LedgerRetention, ct).ConfigureAwait(false);
         var counters = await DeleteOlderThanAsync(ReplyLimitCounters.TableName, now - o.CounterRetention, ct).ConfigureAwait(false);
-        var report = new MaintenanceReport(users, instances, audit, ledger, counters, left);
-        log.LogInformation("Privacy maintenance: {Users} users' histories purged ({Instances} instances, {Left} left), {Audit} audit, {Ledger} ledger, {Counters} counter rows expired",
-            users, instances, left, audit, ledger, counters);
+        var expired = 0;
+        foreach (var store in stores.OfType<IExpiringRecords>())
+            expired += await store.DeleteExpiredAsync(ct).ConfigureAwait(false);
+        var report = new MaintenanceReport(users, instances, audit, ledger, counters, left, expired);
+        log.LogInformation("Privacy maintenance: {Users} users' histories purged ({Instances} instances, {Left} left), {Audit} audit, {Ledger} ledger, {Counters} counter, {Expired} other expired rows deleted",
+            users, instances, left, audit, ledger, counters, expired);
         return report;
     }
 

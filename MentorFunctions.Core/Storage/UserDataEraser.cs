@@ -12,6 +12,13 @@ public interface IPersonalDataStore
     Task<int> DeleteUserAsync(string botEmail, long userId, CancellationToken ct);
 }
 
+/// <summary>A store whose rows carry their own expiry; the privacy maintenance run deletes the expired ones.</summary>
+public interface IExpiringRecords
+{
+    /// <summary>Deletes the rows past their expiry; returns how many went.</summary>
+    Task<int> DeleteExpiredAsync(CancellationToken ct);
+}
+
 /// <summary>What one store deleted, or why it could not.</summary>
 public sealed record StoreErasure(string Store, int Deleted, string? Error);
 

@@ -64,8 +64,13 @@ internal sealed class ControlsHarness
     public DraftStore Drafts => Provider.GetRequiredService<DraftStore>();
     public AdminApi Admin => Provider.GetRequiredService<AdminApi>();
 
-    public async Task<string> SayAsync(long senderId, string text, string fullName = "Someone") =>
-        (await Commands.HandleAsync(new CommandRequest(Bot, senderId, $"user{senderId}@example.org", fullName, text, true, 1), CancellationToken.None)).Content ?? "";
+    // One counter for every harness: harnesses over one store are instances of one app on one Zulip server.
+    private static long s_lastMessageId;
+
+    /// <summary>A DM command; each call is a new Zulip message unless <paramref name="messageId"/> repeats one (a re-send).</summary>
+    public async Task<string> SayAsync(long senderId, string text, string fullName = "Someone", long? messageId = null) =>
+        (await Commands.HandleAsync(new CommandRequest(Bot, senderId, $"user{senderId}@example.org", fullName, text, true,
+            messageId ?? Interlocked.Increment(ref s_lastMessageId)), CancellationToken.None)).Content ?? "";
 
     /// <summary>The same text sent as a channel message that mentions the bot: everyone in the channel reads the answer.</summary>
     public async Task<string?> SayInChannelAsync(long senderId, string text, string fullName = "Someone") =>
