@@ -35,16 +35,20 @@ public sealed class ConversationStepRunner(
     public Task<DeliverReplyResult> DeliverReplyAsync(DeliverReplyInput input, CancellationToken cancellationToken = default) =>
         CountTransient(StepNames.DeliverReply, () => DeliverReplyCoreAsync(input, cancellationToken));
 
+    // Every step ends here: storage and identity failures that may pass become TransientStepException (one rule for every
+    // store, StorageFailures), so the step is retried rather than the reply dropped.
     private async Task<T> CountTransient<T>(string step, Func<Task<T>> run)
     {
         try
         {
             return await run().ConfigureAwait(false);
         }
-        catch (TransientStepException)
+        catch (Exception e) when (e is not OperationCanceledException && StorageFailures.Classify(e) is { } transient)
         {
             metrics.StepTransientFailure(step);
-            throw;
+            if (ReferenceEquals(transient, e))
+                throw;
+            throw transient;
         }
     }
 
@@ -95,7 +99,7 @@ public sealed class ConversationStepRunner(
         {
             result = await deliverer.DeliverAsync(input, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not TransientStepException and not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException && StorageFailures.Classify(e) is null)
         {
             // A final failure ends the reply: status must not keep showing it. (A transient one will be retried.)
             await pendingReplies.ClearAsync(input.Conversation, input.ReplyId, CancellationToken.None).ConfigureAwait(false);

@@ -106,10 +106,6 @@ public sealed class ProfileStore : IMessageRecorder, IStyleProfileReader
                 }
                 await Task.Delay(Backoff(attempt), _time, ct).ConfigureAwait(false);
             }
-            catch (RequestFailedException e) when (e.Status is 429 or 503 or 500 or 408)
-            {
-                throw new TransientStepException($"Table Storage answered {e.Status} while saving a style profile.", inner: e);
-            }
         }
     }
 

@@ -34,7 +34,41 @@ public sealed class AzuriteFixture : IAsyncLifetime
         return new TableStore(CreateServiceClient(), prefix);
     }
 
-    public async Task InitializeAsync()
+    // Set only for an instance a test stops and starts again: its data lives on disk there, so it survives the stop.
+    private string? _location;
+
+    /// <summary>
+    /// A private Azurite, on disk in a temporary folder, that a test may stop (<see cref="StopForTest"/>: storage is
+    /// unreachable, as in an outage) and start again on the same port with the same data (<see cref="StartAgainAsync"/>).
+    /// </summary>
+    public static async Task<AzuriteFixture> StartStoppableAsync()
+    {
+        var fixture = new AzuriteFixture { _location = Directory.CreateTempSubdirectory("azurite-").FullName };
+        await fixture.InitializeAsync();
+        return fixture;
+    }
+
+    /// <summary>Stops the stoppable instance: every call fails as when storage is down (connection refused).</summary>
+    public void StopForTest()
+    {
+        if (_location is null)
+            throw new InvalidOperationException("Only an instance from StartStoppableAsync may be stopped: the shared one serves other tests.");
+        // SIGINT, not a kill: Azurite saves its database on the way out (a kill loses up to 5 s of writes, its autosave interval).
+        if (_process is { HasExited: false } process)
+        {
+            using var term = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            term.WaitForExit();
+            process.WaitForExit(15_000);
+        }
+        Stop();
+    }
+
+    /// <summary>Starts the stopped instance again, on the same port, with the data it had.</summary>
+    public Task StartAgainAsync() => StartAsync(Port);
+
+    public Task InitializeAsync() => StartAsync(port: null);
+
+    private async Task StartAsync(int? port)
     {
         var script = Path.Combine(RepoPaths.Root, "node_modules", "azurite", "dist", "src", "table", "main.js");
         if (!File.Exists(script))
@@ -43,7 +77,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         Exception? last = null;
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            Port = FreePort();
+            Port = port ?? FreePort();
             var psi = new ProcessStartInfo("node")
             {
                 WorkingDirectory = Path.GetTempPath(), // nothing is written: persistence is in memory
@@ -53,9 +87,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
             };
             foreach (var arg in new[]
                      {
-                         script, "--inMemoryPersistence", "--disableTelemetry", "--silent", "--skipApiVersionCheck",
+                         script, "--disableTelemetry", "--silent", "--skipApiVersionCheck",
                          "--tableHost", "127.0.0.1", "--tablePort", Port.ToString(),
-                     })
+                     }.Concat(_location is null ? ["--inMemoryPersistence"] : ["--location", _location]))
                 psi.ArgumentList.Add(arg);
             _process = Process.Start(psi) ?? throw new InvalidOperationException("node could not be started");
             var errors = new System.Text.StringBuilder();
@@ -80,6 +114,11 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public Task DisposeAsync()
     {
         Stop();
+        if (_location is not null)
+        {
+            try { Directory.Delete(_location, recursive: true); }
+            catch (IOException) { }
+        }
         return Task.CompletedTask;
     }
 
