@@ -39,6 +39,7 @@ public sealed record PlanReplyInput(
 /// <summary>
 /// When to answer. <paramref name="DueAt"/> is when the reply should be posted; <paramref name="NotAfter"/> is the latest
 /// time any reply to this burst may be posted (first message + the maximum delay), which a later plan never passes.
+/// <paramref name="DelaySeconds"/> runs from the burst's latest message, as a learned reply latency does.
 /// </summary>
 public sealed record ReplyPlan(DateTimeOffset DueAt, DateTimeOffset NotAfter, double DelaySeconds);
 

@@ -180,7 +180,7 @@ public static class ConversationWorkflow
         var notAfter = pending is null || plan.NotAfter > pending.NotAfter ? plan.NotAfter : pending.NotAfter;
         var due = Max(now, Min(plan.DueAt, notAfter));
         var next = new PendingReply(input.FirstMessageId, input.FirstMessageAt, input.LatestMessageId, input.LatestMessageAt,
-            input.MessagesInBurst, input.Urgency, due, notAfter, (due - input.FirstMessageAt).TotalSeconds);
+            input.MessagesInBurst, input.Urgency, due, notAfter, Math.Max(0, (due - input.LatestMessageAt).TotalSeconds));
 
         log.LogInformation("Conversation {InstanceId}: reply {ReplyId} due in {Seconds:F0} s ({Count} messages)",
             runtime.InstanceId, next.FirstMessageId, (due - now).TotalSeconds, next.MessagesInBurst);

@@ -14,8 +14,11 @@ public static class ProfileFormat
     /// exemplar centroid and each exemplar's axes, and up to 8 exemplars; count arrays are packed bytes (base64) and the
     /// phrase filter has 128 buckets. Version 2 reads as 3 with those statistics empty (they fill as messages arrive),
     /// its 1,024-bucket phrase filter folded into 128 and its exemplars' axes recomputed from their text.
+    /// 4: reply latencies run from the student's latest unanswered message (the ledger's wait moved from the first
+    /// one) and are also kept in a histogram decayed towards the recent ones. Version 3 reads as 4 with the decayed
+    /// histogram taken from the plain one and a stored first-unanswered wait read as the latest.
     /// </summary>
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
 }
 
 /// <summary>Stored profile data that cannot be read (not JSON), or was written by a newer version than this one.</summary>
@@ -58,6 +61,12 @@ internal sealed class ProfileDocument
     public byte[]? Ax { get; set; }
     /// <summary>The mentor's most frequent words (<see cref="StyleProfile.TopWords"/>).</summary>
     public SketchDocument? Vocab { get; set; }
+
+    // Since version 4.
+    /// <summary>The decayed latency histogram's weights (<see cref="StyleProfile.RecentLatency"/>), packed doubles.</summary>
+    public byte[]? Rl { get; set; }
+    /// <summary>The instant those weights are decayed to.</summary>
+    public DateTimeOffset? Ra { get; set; }
 }
 
 internal sealed class StatDocument
@@ -107,8 +116,12 @@ internal sealed class ExemplarDocument
 
 internal sealed class LedgerDocument
 {
+    /// <summary>Up to version 3: the wait began at the student's first unanswered message.</summary>
     public DateTimeOffset? FirstUnansweredAt { get; set; }
     public long FirstUnansweredId { get; set; }
+    /// <summary>Since version 4: the student's latest unanswered message.</summary>
+    public DateTimeOffset? LatestUnansweredAt { get; set; }
+    public long LatestUnansweredId { get; set; }
     public DateTimeOffset? LastMentorAt { get; set; }
     public long[]? Recent { get; set; }
 }
@@ -181,8 +194,8 @@ public static class ProfileCodec
                 ? null
                 : new LedgerDocument
                 {
-                    FirstUnansweredAt = ledger.FirstUnansweredAt,
-                    FirstUnansweredId = ledger.FirstUnansweredId,
+                    LatestUnansweredAt = ledger.LatestUnansweredAt,
+                    LatestUnansweredId = ledger.LatestUnansweredId,
                     LastMentorAt = ledger.LastMentorAt,
                     Recent = ledger.RecentIds.ToArray(),
                 },
@@ -195,6 +208,8 @@ public static class ProfileCodec
             Ml = PackedArrays.Counts(profile.MessageLengths),
             Ax = AxesBytes(profile.ExemplarAxes),
             Vocab = Sketch(profile.TopWords),
+            Rl = profile.RecentLatency.At is null && !profile.RecentLatency.Weights.ContainsAnyExcept(0d) ? null : PackedArrays.Doubles(profile.RecentLatency.Weights),
+            Ra = profile.RecentLatency.At,
         };
     }
 
@@ -255,12 +270,22 @@ public static class ProfileCodec
         Load(p.TopWords, doc.Vocab);
         CopyInto(doc.LatencyBins, p.LatencyBins);
         CopyInto(doc.Activity, p.Activity);
+        if (doc.Rl is { Length: LatencyHistogram.Bins * 8 } rl)
+        {
+            PackedArrays.ReadDoubles(rl, p.RecentLatency.Weights);
+            p.RecentLatency.At = doc.Ra;
+        }
+        else
+        {
+            p.RecentLatency.LoadUndecayed(p.LatencyBins);
+        }
 
         var ledger = new PairLedger();
         if (doc.Ledger is { } l)
         {
-            ledger.FirstUnansweredAt = l.FirstUnansweredAt;
-            ledger.FirstUnansweredId = l.FirstUnansweredId;
+            // A version 3 wait began at the first unanswered message: the best estimate of the latest one there is.
+            ledger.LatestUnansweredAt = l.LatestUnansweredAt ?? l.FirstUnansweredAt;
+            ledger.LatestUnansweredId = l.LatestUnansweredAt is null ? l.FirstUnansweredId : l.LatestUnansweredId;
             ledger.LastMentorAt = l.LastMentorAt;
             ledger.LoadRecent(l.Recent ?? []);
         }

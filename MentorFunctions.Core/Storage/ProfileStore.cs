@@ -74,17 +74,12 @@ public sealed class ProfileStore : IMessageRecorder, IStyleProfileReader
             if (isMentor)
             {
                 var (mentorProfile, _) = DecodeForWrite(mentorEntity);
-                StyleLearner.Learn(message.Content, message.SentAt, mentorProfile, pairProfile);
-                if (ledger.OnMentorMessage(message) is { } latency)
-                {
-                    mentorProfile.AddLatency(latency);
-                    pairProfile.AddLatency(latency);
-                }
+                StyleLearner.Record(message, ledger, pairProfile, mentorProfile, _options);
                 actions.Add(Write(pk, MentorRow, mentorProfile, null, mentorEntity));
             }
             else
             {
-                ledger.OnStudentMessage(message, _options.AbandonedWaitAfter);
+                StyleLearner.Record(message, ledger, pairProfile, null, _options);
             }
             actions.Add(Write(pk, pairRow, pairProfile, ledger, pairEntity));
 

@@ -42,4 +42,54 @@ public static class LatencyHistogram
         }
         return Math.Exp(bins.Length * Step);
     }
+
+    /// <summary>Upper edge of a bin in seconds.</summary>
+    public static double UpperEdge(int bin) => Math.Exp((bin + 1) * Step);
+
+    /// <summary>
+    /// A draw from bin shares (summing to 1): a bin by its share (<paramref name="u"/>), then a point inside it spread by
+    /// one bin width (<paramref name="v"/>, <paramref name="w"/>), in log seconds. The spread turns the histogram's steps
+    /// into the frequency polygon through the bin centres, a closer estimate of a smooth distribution than the steps.
+    /// u, v and w are independent uniforms in [0, 1).
+    /// </summary>
+    public static double Sample(IReadOnlyList<double> shares, double u, double v, double w)
+    {
+        ArgumentNullException.ThrowIfNull(shares);
+        var bin = shares.Count - 1;
+        double cumulative = 0;
+        for (var i = 0; i < shares.Count; i++)
+        {
+            cumulative += shares[i];
+            if (u < cumulative) { bin = i; break; }
+        }
+        while (bin > 0 && shares[bin] <= 0) bin--; // rounding left u past the last non-empty bin
+        if (bin == 0) return 1 + (UpperEdge(0) - 1) * Math.Clamp(v, 0, 1); // below 1.33 s: no log scale worth keeping
+        var position = bin + Math.Clamp(v, 0, 1) + Math.Clamp(w, 0, 1) - 0.5;
+        return Math.Exp(Math.Clamp(position, 0, Bins) * Step);
+    }
+
+    /// <summary>The shares of a log-normal (mean <paramref name="mu"/>, spread <paramref name="sigma"/> of ln seconds) over the bins.</summary>
+    public static double[] LogNormalShares(double mu, double sigma)
+    {
+        var shares = new double[Bins];
+        if (!double.IsFinite(mu) || !(sigma > 0) || !double.IsFinite(sigma)) return [];
+        double previous = 0;
+        for (var i = 0; i < Bins; i++)
+        {
+            var cdf = i == Bins - 1 ? 1 : NormalCdf((Math.Log(UpperEdge(i)) - mu) / sigma);
+            shares[i] = Math.Max(0, cdf - previous);
+            previous = cdf;
+        }
+        return shares;
+    }
+
+    /// <summary>Φ(x), from the complementary error function (Numerical Recipes' erfcc, relative error below 1.2e-7).</summary>
+    internal static double NormalCdf(double x)
+    {
+        var z = Math.Abs(x) / Math.Sqrt(2);
+        var t = 1 / (1 + 0.5 * z);
+        var erfc = t * Math.Exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+            + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+        return x >= 0 ? 1 - 0.5 * erfc : 0.5 * erfc;
+    }
 }

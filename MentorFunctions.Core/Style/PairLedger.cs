@@ -3,17 +3,24 @@ using MentorFunctions.Core.Conversations;
 namespace MentorFunctions.Core.Style;
 
 /// <summary>
-/// Per mentor–student pair: which message ids were already counted (bounded) and when the student's first unanswered
+/// Per mentor–student pair: which message ids were already counted (bounded) and when the student's latest unanswered
 /// message was sent, so a mentor's reply can be timed. Stored with the pair's profile, in the same transaction.
 /// </summary>
+/// <remarks>
+/// A reply latency is the time from the student's most recent message before the mentor's answer to that answer —
+/// what a reader of the conversation sees, and what the planner reproduces (it counts from the burst's latest
+/// message). Timing from the first unanswered message instead made a mentor look slower the longer a student's burst
+/// lasted, and needed a guess at when a wait was abandoned.
+/// </remarks>
 public sealed class PairLedger
 {
     public const int RecentCapacity = 512;
 
     private readonly List<long> _recent = new(16); // ascending
 
-    public DateTimeOffset? FirstUnansweredAt { get; set; }
-    public long FirstUnansweredId { get; set; }
+    /// <summary>The student's latest message the mentor has not answered yet; null when nobody is waiting.</summary>
+    public DateTimeOffset? LatestUnansweredAt { get; set; }
+    public long LatestUnansweredId { get; set; }
     public DateTimeOffset? LastMentorAt { get; set; }
 
     public IReadOnlyList<long> RecentIds => _recent;
@@ -48,31 +55,29 @@ public sealed class PairLedger
     }
 
     /// <summary>
-    /// A student message starts (or, when it arrived out of order and is earlier, moves back) the wait — unless the
-    /// mentor had already spoken after it. A message sent more than <paramref name="abandonedAfter"/> after the wait
-    /// began starts a new wait: the mentor left the earlier one to the stand-in, and their eventual answer replies to
-    /// the new message, so timing it from the old one would teach a latency of hours or days.
+    /// A student message moves the wait to itself when it is the latest one the mentor has not answered; a message the
+    /// mentor had already answered (it arrived out of order) changes nothing.
     /// </summary>
-    public void OnStudentMessage(ConversationMessage message, TimeSpan? abandonedAfter = null)
+    public void OnStudentMessage(ConversationMessage message)
     {
         if (LastMentorAt is { } mentor && message.SentAt <= mentor) return;
-        var horizon = abandonedAfter ?? TimeSpan.MaxValue;
-        if (FirstUnansweredAt is not { } waiting
-            || message.SentAt - waiting > horizon
-            || (message.SentAt < waiting && waiting - message.SentAt <= horizon))
-        {
-            FirstUnansweredAt = message.SentAt;
-            FirstUnansweredId = message.MessageId;
-        }
+        if (LatestUnansweredAt is { } waiting && message.SentAt < waiting) return;
+        LatestUnansweredAt = message.SentAt;
+        LatestUnansweredId = message.MessageId;
     }
 
-    /// <summary>The mentor spoke: returns the latency when a student was waiting, and ends the wait.</summary>
-    public TimeSpan? OnMentorMessage(ConversationMessage message)
+    /// <summary>
+    /// The mentor spoke: returns the latency when a student was waiting, and ends the wait. A gap longer than
+    /// <paramref name="maxLatency"/> ends the wait without a latency: an answer a day later resumes a conversation
+    /// rather than replies to it, and would teach the stand-in to wait for days.
+    /// </summary>
+    public TimeSpan? OnMentorMessage(ConversationMessage message, TimeSpan? maxLatency = null)
     {
         if (LastMentorAt is null || message.SentAt > LastMentorAt) LastMentorAt = message.SentAt;
-        if (FirstUnansweredAt is not { } waiting || message.SentAt < waiting) return null;
-        FirstUnansweredAt = null;
-        FirstUnansweredId = 0;
-        return message.SentAt - waiting;
+        if (LatestUnansweredAt is not { } waiting || message.SentAt < waiting) return null;
+        LatestUnansweredAt = null;
+        LatestUnansweredId = 0;
+        var latency = message.SentAt - waiting;
+        return maxLatency is { } cap && latency > cap ? null : latency;
     }
 }

@@ -87,29 +87,74 @@ public static class StyleBlend
             (wMentor, mentor?.LogLatency.Mean ?? 0, mentor?.LogLatency.Variance ?? 0),
             (wPrior, Math.Log(prior.MedianLatencySeconds), prior.LogStdDevSeconds * prior.LogStdDevSeconds));
 
-        // Activity: each scope's histogram as shares, weighted like the style; empty when no message was seen.
+        // Activity: each scope's smoothed pattern, weighted like the style; empty when no message was seen.
         var pairActivity = pair?.Messages ?? 0;
-        var mentorActivity = mentor?.Messages ?? 0;
         var share = pairActivity / (pairActivity + prior.PairPseudoCount);
         var activity = new double[StyleProfile.HoursPerWeek];
         var any = false;
-        any |= AddShares(activity, pair, share);
-        any |= AddShares(activity, mentor, pairActivity > 0 ? 1 - share : 1);
+        any |= AddShares(activity, pair is null ? [] : ActivityPattern.Smoothed(pair.Activity), share);
+        any |= AddShares(activity, mentor is null ? [] : ActivityPattern.Smoothed(mentor.Activity), pairActivity > 0 ? 1 - share : 1);
         if (any)
         {
             var sum = activity.Sum();
             for (var i = 0; i < activity.Length; i++) activity[i] /= sum;
         }
-        return new TimingSnapshot(log.Mean, log.StdDev, Math.Max(pairN, mentorN), any ? activity : [], typicalChars);
+        return new TimingSnapshot(log.Mean, log.StdDev, Math.Max(pairN, mentorN), any ? activity : [], typicalChars)
+        {
+            LatencyShares = LatencyShares(mentor, pair, prior),
+        };
     }
 
-    private static bool AddShares(double[] into, StyleProfile? profile, double weight)
+    /// <summary>
+    /// The distribution delays are drawn from: the pair's and the mentor's recency-weighted latency histograms, each
+    /// smoothed over neighbouring bins, blended by their effective sample counts against the prior's log-normal.
+    /// </summary>
+    private static double[] LatencyShares(StyleProfile? mentor, StyleProfile? pair, StylePrior prior)
     {
-        if (profile is null || weight <= 0) return false;
-        long total = 0;
-        foreach (var c in profile.Activity) total += c;
-        if (total == 0) return false;
-        for (var i = 0; i < into.Length; i++) into[i] += weight * profile.Activity[i] / total;
+        var pairN = pair?.RecentLatency.Total ?? 0;
+        var mentorN = mentor?.RecentLatency.Total ?? 0;
+        var wPair = pairN / (pairN + prior.PairLatencyPseudoCount);
+        var wMentor = (1 - wPair) * (mentorN / (mentorN + prior.LatencyPseudoCount));
+        var wPrior = 1 - wPair - wMentor;
+        var shares = new double[LatencyHistogram.Bins];
+        AddShares(shares, pair is null ? [] : SmoothedShares(pair.RecentLatency.Weights), wPair);
+        AddShares(shares, mentor is null ? [] : SmoothedShares(mentor.RecentLatency.Weights), wMentor);
+        AddShares(shares, LatencyHistogram.LogNormalShares(Math.Log(prior.MedianLatencySeconds), prior.LogStdDevSeconds), wPrior);
+        var sum = shares.Sum();
+        if (!(sum > 0)) return [];
+        for (var i = 0; i < shares.Length; i++) shares[i] /= sum;
+        return shares;
+    }
+
+    /// <summary>
+    /// Shares of the bins, each bin lending to its neighbours: a quarter each way for a handful of samples, less as
+    /// samples accumulate (the bandwidth of a kernel estimate shrinks with the data); what would leave the range stays.
+    /// </summary>
+    private static double[] SmoothedShares(ReadOnlySpan<double> weights)
+    {
+        var n = weights.Length;
+        double total = 0;
+        for (var i = 0; i < n; i++)
+            if (weights[i] > 0 && double.IsFinite(weights[i])) total += weights[i];
+        if (!(total > 0)) return [];
+        var side = 0.25 * Math.Min(1, 4 / Math.Sqrt(total));
+        var smoothed = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            var w = weights[i];
+            if (!(w > 0) || !double.IsFinite(w)) continue;
+            smoothed[i] += (1 - 2 * side) * w;
+            smoothed[i > 0 ? i - 1 : i] += side * w;
+            smoothed[i < n - 1 ? i + 1 : i] += side * w;
+        }
+        for (var i = 0; i < n; i++) smoothed[i] /= total;
+        return smoothed;
+    }
+
+    private static bool AddShares(double[] into, double[] shares, double weight)
+    {
+        if (shares.Length != into.Length || weight <= 0) return false;
+        for (var i = 0; i < into.Length; i++) into[i] += weight * shares[i];
         return true;
     }
 

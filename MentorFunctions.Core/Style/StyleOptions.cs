@@ -14,9 +14,15 @@ public sealed class StyleOptions
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMilliseconds(400);
 
     /// <summary>
-    /// A student message this long after the first unanswered one starts a new wait for reply-latency learning: the
-    /// mentor left the earlier messages to the stand-in. Keep it at or above Timing:MaxDelay (by then the stand-in has
-    /// answered); too long, and a mentor's answer to a new question is timed from an old, abandoned one.
+    /// The longest gap between a student's latest message and the mentor's answer that is learned as a reply latency.
+    /// Longer gaps are conversations resumed (the next day, after a holiday), not replies; learning them would teach the
+    /// stand-in to wait for days. The planner never waits longer than Timing:MaxDelay anyway.
     /// </summary>
-    public TimeSpan AbandonedWaitAfter { get; set; } = TimeSpan.FromHours(2);
+    public TimeSpan MaxLearnedLatency { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// Reply latencies lose half their weight in the delays the planner draws after this long, so the stand-in follows
+    /// the mentor's current pace rather than last year's. Zero: every latency weighs the same.
+    /// </summary>
+    public TimeSpan LatencyHalfLife { get; set; } = TimeSpan.FromDays(60);
 }

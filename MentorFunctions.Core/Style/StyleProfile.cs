@@ -83,7 +83,10 @@ public sealed class StyleProfile
 
     /// <summary>Welford on ln(seconds) of reply latency: the log-normal fit.</summary>
     public RunningStat LogLatency;
+    /// <summary>Every learned latency, counted once (what the dashboard and descriptions show).</summary>
     public long[] LatencyBins { get; } = new long[LatencyHistogram.Bins];
+    /// <summary>The same latencies weighted towards the recent ones: what the planner draws delays from.</summary>
+    public DecayingLatencyHistogram RecentLatency { get; } = new();
     /// <summary>The mentor's messages by hour of week, UTC, hour 0 = Monday 00:00.</summary>
     public long[] Activity { get; } = new long[HoursPerWeek];
 
@@ -134,11 +137,13 @@ public sealed class StyleProfile
         if (i >= 0) FunctionWordCounts[i]++;
     }
 
-    public void AddLatency(TimeSpan latency)
+    /// <summary>Learns one reply latency, answered at <paramref name="answeredAt"/>; recent ones weigh more (<paramref name="halfLife"/>).</summary>
+    public void AddLatency(TimeSpan latency, DateTimeOffset answeredAt, TimeSpan halfLife)
     {
         var seconds = Math.Max(1, latency.TotalSeconds);
         LogLatency.Add(Math.Log(seconds));
         LatencyBins[LatencyHistogram.Bin(seconds)]++;
+        RecentLatency.Add(seconds, answeredAt, halfLife);
     }
 
     /// <summary>
@@ -218,6 +223,31 @@ public sealed class StyleProfile
 /// <summary>Feeds one message to one or two profiles (mentor and pair scope) in a single extraction pass.</summary>
 public static class StyleLearner
 {
+    /// <summary>
+    /// One message of a mentor–student conversation, learned as the record step learns it: a mentor's message teaches
+    /// the style of both scopes and, when the student was waiting, a reply latency; a student's message starts a wait.
+    /// The caller has already checked <see cref="PairLedger.TryMarkCounted"/>.
+    /// </summary>
+    public static void Record(Conversations.ConversationMessage message, PairLedger ledger, StyleProfile pair, StyleProfile? mentor, StyleOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(pair);
+        ArgumentNullException.ThrowIfNull(options);
+        if (message.Role != Conversations.ParticipantRole.Mentor)
+        {
+            ledger.OnStudentMessage(message);
+            return;
+        }
+        ArgumentNullException.ThrowIfNull(mentor);
+        Learn(message.Content, message.SentAt, mentor, pair);
+        if (ledger.OnMentorMessage(message, options.MaxLearnedLatency) is { } latency)
+        {
+            mentor.AddLatency(latency, message.SentAt, options.LatencyHalfLife);
+            pair.AddLatency(latency, message.SentAt, options.LatencyHalfLife);
+        }
+    }
+
     public static MessageFeatures Learn(string content, DateTimeOffset sentAt, StyleProfile first, StyleProfile? second = null, StyleLexicon? lexicon = null)
     {
         ArgumentNullException.ThrowIfNull(content);

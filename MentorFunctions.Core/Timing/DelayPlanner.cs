@@ -1,12 +1,15 @@
 using MentorFunctions.Core.Conversations;
+using MentorFunctions.Core.Style;
 using Microsoft.Extensions.Options;
 
 namespace MentorFunctions.Core.Timing;
 
 /// <summary>
-/// Chooses when the stand-in answers a burst of student messages: a draw from the mentor's learned log-normal latency,
-/// plus typing time for a reply of the usual length, shortened smoothly for urgent messages, moved out of quiet hours
-/// (towards an hour the mentor is usually active) and clamped to [MinDelay, MaxDelay]. Pure and deterministic: the same
+/// Chooses when the stand-in answers a burst of student messages: a delay after the burst's latest message drawn from
+/// the mentor's learned latency distribution (the same definition the learning uses: latest student message to the
+/// mentor's answer, typing included), never shorter than typing a reply of the usual length takes, shortened smoothly
+/// for urgent messages, moved out of quiet hours (towards an hour the mentor is usually active) and clamped to
+/// [MinDelay, MaxDelay]; the burst's first message never waits longer than MaxDelay. Pure and deterministic: the same
 /// input gives the same plan, because the draw is seeded from the burst's message ids.
 /// </summary>
 public sealed class DelayPlanner(IOptions<TimingOptions> options)
@@ -23,21 +26,21 @@ public sealed class DelayPlanner(IOptions<TimingOptions> options)
         ArgumentNullException.ThrowIfNull(input);
 
         var rng = DeterministicRandom.ForMessage(input.FirstMessageId, input.LatestMessageId);
-        var seconds = SampleLatencySeconds(timing, ref rng) + TypingSeconds(timing);
+        // The learned latencies already hold the mentor's typing; typing only sets a floor (nobody answers faster).
+        var seconds = Math.Max(SampleLatencySeconds(timing, ref rng), TypingSeconds(timing));
         seconds *= 1 - _options.UrgencyStrength * Math.Clamp(input.Urgency, 0, 1);
 
         var min = _options.MinDelay.TotalSeconds;
         var max = Math.Max(min, _options.MaxDelay.TotalSeconds);
         seconds = Math.Clamp(seconds, min, max);
 
-        var first = input.FirstMessageAt;
-        var notAfter = first.AddSeconds(max);
-        var due = first.AddSeconds(seconds);
-
-        // A student still typing gets a moment after their latest message, but never beyond the burst's limit.
-        var settled = input.LatestMessageAt + _options.BurstSettle;
-        if (due < settled)
-            due = settled < notAfter ? settled : notAfter;
+        var latest = input.LatestMessageAt;
+        var notAfter = input.FirstMessageAt.AddSeconds(max);
+        var due = latest.AddSeconds(seconds);
+        // A student still typing gets a moment after their latest message; but the first message's limit holds.
+        var settled = latest + _options.BurstSettle;
+        if (due < settled) due = settled;
+        if (due > notAfter) due = notAfter > latest ? notAfter : latest;
         if (due < input.Now)
             due = input.Now;
 
@@ -51,11 +54,18 @@ public sealed class DelayPlanner(IOptions<TimingOptions> options)
             notAfter = due > notAfter ? due.AddSeconds(max - seconds) : notAfter;
         }
 
-        return new ReplyPlan(due, notAfter, (due - first).TotalSeconds);
+        return new ReplyPlan(due, notAfter, Math.Max(0, (due - latest).TotalSeconds));
     }
 
+    /// <summary>A draw of the mentor's reply latency in seconds, as <see cref="Plan"/> makes it (before typing, urgency and bounds).</summary>
     private double SampleLatencySeconds(TimingSnapshot timing, ref DeterministicRandom rng)
     {
+        if (timing.LatencyShares is { Count: LatencyHistogram.Bins } shares)
+        {
+            var u = rng.NextDouble();
+            var v = rng.NextDouble();
+            return LatencyHistogram.Sample(shares, u, v, rng.NextDouble());
+        }
         var mu = timing.LogMeanSeconds;
         var sigma = timing.LogStdDevSeconds;
         if (!double.IsFinite(mu) || !double.IsFinite(sigma) || sigma < 0)

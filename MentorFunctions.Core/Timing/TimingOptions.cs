@@ -7,16 +7,19 @@ public sealed class TimingOptions
 {
     public const string Section = "Timing";
 
-    /// <summary>No reply comes sooner than this after the first unanswered student message.</summary>
+    /// <summary>No reply comes sooner than this after the student's latest message.</summary>
     public TimeSpan MinDelay { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>No reply comes later than this after the first unanswered student message (outside quiet hours).</summary>
+    /// <summary>No reply comes later than this after the burst's first student message (outside quiet hours).</summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(1800);
 
     /// <summary>Used when the snapshot's latency model is unusable (NaN, non-positive spread).</summary>
     public TimeSpan FallbackMedianDelay { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>How fast the mentor "types": the expected reply length adds chars / this many seconds.</summary>
+    /// <summary>
+    /// How fast the mentor "types": no delay is shorter than the expected reply length / this many characters a second.
+    /// A floor, not an addition: the learned latencies already include the mentor's typing.
+    /// </summary>
     [Range(0.5, 100)]
     public double TypingCharsPerSecond { get; set; } = 6;
 

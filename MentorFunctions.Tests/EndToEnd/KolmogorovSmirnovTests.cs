@@ -1,3 +1,4 @@
+using MentorLab.Statistics;
 namespace MentorFunctions.Tests.EndToEnd;
 
 public sealed class KolmogorovSmirnovTests

@@ -5,19 +5,14 @@ public static class ProgrammeSettings
 {
     /// <summary>
     /// MaxDelay 2 h: above every scripted mentor's 99th latency percentile, so the clamp does not cut the learned
-    /// distribution. Typing speed at its maximum (100 chars/s, ~1 s): the scripted latencies are times to the mentor's
-    /// answer, typing included, so adding typing time again would shift every AI delay. Urgency off: the scripted
+    /// distribution. Typing at its default speed: it is only a floor under the drawn
+    /// delay (the scripted latencies are times to the mentor's answer, typing included). Urgency off: the scripted
     /// mentors do not answer urgent questions faster, so the learned latency already is the whole story. Quiet hours
-    /// 22–07 UTC on: night bursts must wait for the morning. Style:AbandonedWaitAfter = MaxDelay: a student's
-    /// message after that starts a new wait for latency learning (by then the stand-in has answered the old one).
+    /// 22–07 UTC on: night bursts must wait for the morning.
     /// </summary>
-    public static readonly TimeSpan AbandonedWaitAfter = TimeSpan.FromHours(2);
-
     public static Dictionary<string, string?> Default() => new()
     {
-        ["Style:AbandonedWaitAfter"] = AbandonedWaitAfter.ToString(),
         ["Timing:MaxDelay"] = "02:00:00",
-        ["Timing:TypingCharsPerSecond"] = "100",
         ["Timing:UrgencyStrength"] = "0",
         ["Timing:QuietHours:Enabled"] = "true",
         ["Timing:QuietHours:StartHourUtc"] = "22",

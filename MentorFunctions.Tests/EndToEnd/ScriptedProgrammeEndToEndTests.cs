@@ -1,3 +1,4 @@
+using MentorLab.Statistics;
 using System.Diagnostics;
 using Azure.Data.Tables;
 using MentorFunctions.Core.Conversations;
@@ -155,11 +156,12 @@ public sealed class ScriptedProgrammeEndToEndTests(AzuriteFixture azurite, ITest
     }
 
     /// <summary>
-    /// Seconds from a student's first unanswered message to the mentor's next message, per pair, in time order; a
-    /// student message more than <see cref="ProgrammeSettings.AbandonedWaitAfter"/> after the wait began starts a new wait.
+    /// Seconds from a student's latest unanswered message to the mentor's next message, per pair, in time order, up to
+    /// Style:MaxLearnedLatency (the default, 24 h: longer gaps are not learned).
     /// </summary>
     private static IEnumerable<double> Latencies(IReadOnlyList<ScriptedMessage> messages)
     {
+        var cap = new Core.Style.StyleOptions().MaxLearnedLatency;
         foreach (var pair in messages.GroupBy(m => m.Conversation.StudentId))
         {
             DateTimeOffset? waiting = null;
@@ -167,13 +169,11 @@ public sealed class ScriptedProgrammeEndToEndTests(AzuriteFixture azurite, ITest
             {
                 if (m.Role == ParticipantRole.Student)
                 {
-                    // A wait older than Style:AbandonedWaitAfter was left to the stand-in: a new one begins.
-                    if (waiting is null || m.At - waiting > ProgrammeSettings.AbandonedWaitAfter)
-                        waiting = m.At;
+                    if (waiting is null || m.At > waiting) waiting = m.At;
                 }
                 else if (waiting is { } since)
                 {
-                    yield return (m.At - since).TotalSeconds;
+                    if (m.At - since <= cap) yield return (m.At - since).TotalSeconds;
                     waiting = null;
                 }
             }
@@ -181,10 +181,10 @@ public sealed class ScriptedProgrammeEndToEndTests(AzuriteFixture azurite, ITest
     }
 
     /// <summary>
-    /// Two-sample KS per mentor. Sample A: the AI's delays (post time − the burst's first message) for the bursts the
+    /// Two-sample KS per mentor. Sample A: the AI's delays (post time − the burst's latest message) for the bursts the
     /// mentor never answered, written in the day (not at night: quiet hours move those) from day 10 on, when the
-    /// profile has matured. Sample B: that mentor's real scripted latencies (answer − the burst's first message) over
-    /// the whole programme. Passes when p &gt; 0.05.
+    /// profile has matured. Sample B: that mentor's real scripted latencies (answer − the burst's latest message) over
+    /// the whole programme: the definition the profile learns and the planner draws by. Passes when p &gt; 0.05.
     /// </summary>
     private static List<string> AssertDelaysFollowTheMentorsLatencies(ScriptedProgramme programme, ProgrammeResult result)
     {
@@ -195,8 +195,8 @@ public sealed class ScriptedProgrammeEndToEndTests(AzuriteFixture azurite, ITest
         {
             var bursts = programme.Bursts.Where(b => b.Conversation.MentorId == mentor.Id).ToArray();
             var ai = bursts.Where(b => b.MentorAnswerAt is null && !b.AtNight && b.FirstAt >= matured)
-                .Select(b => (posts[b.Index].Single().At - b.FirstAt).TotalSeconds).ToArray();
-            var real = bursts.Where(b => b.MentorAnswerAt is not null).Select(b => (b.MentorAnswerAt!.Value - b.FirstAt).TotalSeconds).ToArray();
+                .Select(b => (posts[b.Index].Single().At - b.LastStudentAt).TotalSeconds).ToArray();
+            var real = bursts.Where(b => b.MentorAnswerAt is not null).Select(b => (b.MentorAnswerAt!.Value - b.LastStudentAt).TotalSeconds).ToArray();
             var (d, p) = KolmogorovSmirnov.TwoSample(ai, real);
             lines.Add($"KS {mentor.Name}: n(AI)={ai.Length}, n(mentor)={real.Length}, D={d:F3}, p={p:F3}; medians AI {Median(ai):F0} s, mentor {Median(real):F0} s");
             Assert.True(p > 0.05, $"{mentor.Name}: AI delays do not follow the mentor's latencies (D={d:F3}, p={p:F4}). " + string.Join(" | ", lines));

@@ -33,50 +33,46 @@ public sealed class PairLedgerTests
     }
 
     [Fact]
-    public void Latency_runs_from_the_first_unanswered_student_message_to_the_mentor()
+    public void Latency_runs_from_the_latest_unanswered_student_message_to_the_mentor()
     {
         var ledger = new PairLedger();
         ledger.OnStudentMessage(Student(1, 0));
-        ledger.OnStudentMessage(Student(2, 3)); // same wait
-        Assert.Equal(TimeSpan.FromMinutes(12), ledger.OnMentorMessage(Mentor(3, 12)));
+        ledger.OnStudentMessage(Student(2, 3)); // the student wrote again: the mentor answers this one
+        Assert.Equal(TimeSpan.FromMinutes(9), ledger.OnMentorMessage(Mentor(3, 12)));
         Assert.Null(ledger.OnMentorMessage(Mentor(4, 14))); // nobody waiting
         ledger.OnStudentMessage(Student(5, 20));
         Assert.Equal(TimeSpan.FromMinutes(5), ledger.OnMentorMessage(Mentor(6, 25)));
     }
 
     [Fact]
-    public void A_wait_left_to_the_stand_in_is_not_timed_into_the_mentors_answer_to_a_later_question()
+    public void A_gap_longer_than_the_cap_ends_the_wait_without_teaching_a_latency()
     {
-        var horizon = TimeSpan.FromHours(2);
+        var cap = TimeSpan.FromHours(24);
         var ledger = new PairLedger();
-        ledger.OnStudentMessage(Student(1, 0), horizon);     // the mentor never answers this one (the AI does)
-        ledger.OnStudentMessage(Student(2, 90), horizon);    // within the horizon: still the same wait
-        ledger.OnStudentMessage(Student(3, 24 * 60), horizon); // next day: a new question, a new wait
-        Assert.Equal(TimeSpan.FromMinutes(6), ledger.OnMentorMessage(Mentor(4, 24 * 60 + 6)));
-        // Arriving late, a message of an abandoned wait does not move the new wait back to it.
-        var late = new PairLedger();
-        late.OnStudentMessage(Student(12, 300), horizon);
-        late.OnStudentMessage(Student(11, 0), horizon);
-        Assert.Equal(TimeSpan.FromMinutes(3), late.OnMentorMessage(Mentor(13, 303)));
-        // Without a horizon (the old behaviour) the abandoned wait would have been timed: a day-long "latency".
-        var unbounded = new PairLedger();
-        unbounded.OnStudentMessage(Student(1, 0));
-        unbounded.OnStudentMessage(Student(3, 24 * 60));
-        Assert.Equal(TimeSpan.FromMinutes(24 * 60 + 6), unbounded.OnMentorMessage(Mentor(4, 24 * 60 + 6)));
+        ledger.OnStudentMessage(Student(1, 0));
+        // Two days later the mentor resumes the conversation: not a reply latency, and nobody is waiting after it.
+        Assert.Null(ledger.OnMentorMessage(Mentor(2, 48 * 60), cap));
+        Assert.Null(ledger.LatestUnansweredAt);
+        ledger.OnStudentMessage(Student(3, 48 * 60 + 1));
+        Assert.Equal(TimeSpan.FromMinutes(6), ledger.OnMentorMessage(Mentor(4, 48 * 60 + 7), cap));
+        // Without a cap the same gap is a latency.
+        var uncapped = new PairLedger();
+        uncapped.OnStudentMessage(Student(1, 0));
+        Assert.Equal(TimeSpan.FromHours(48), uncapped.OnMentorMessage(Mentor(2, 48 * 60)));
     }
 
     [Fact]
-    public void Out_of_order_delivery_keeps_the_earliest_wait_and_ignores_answered_messages()
+    public void Out_of_order_delivery_keeps_the_latest_wait_and_ignores_answered_messages()
     {
         var ledger = new PairLedger();
         ledger.OnStudentMessage(Student(2, 5));
-        ledger.OnStudentMessage(Student(1, 1)); // arrived late but was sent first
-        Assert.Equal(TimeSpan.FromMinutes(9), ledger.OnMentorMessage(Mentor(3, 10)));
+        ledger.OnStudentMessage(Student(1, 1)); // arrived late but was sent first: the wait stays at the later one
+        Assert.Equal(TimeSpan.FromMinutes(5), ledger.OnMentorMessage(Mentor(3, 10)));
         ledger.OnStudentMessage(Student(0, 0)); // older than the mentor's answer: already answered
-        Assert.Null(ledger.FirstUnansweredAt);
+        Assert.Null(ledger.LatestUnansweredAt);
         // A mentor message older than the wait does not answer it.
         ledger.OnStudentMessage(Student(7, 30));
         Assert.Null(ledger.OnMentorMessage(Mentor(6, 20)));
-        Assert.NotNull(ledger.FirstUnansweredAt);
+        Assert.NotNull(ledger.LatestUnansweredAt);
     }
 }

@@ -94,7 +94,7 @@ public sealed class ProfileStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Learns_reply_latency_from_the_first_unanswered_student_message()
+    public async Task Learns_reply_latency_from_the_latest_unanswered_student_message()
     {
         var tables = azurite.CreateStore("latency");
         var store = NewStore(tables);
@@ -108,14 +108,14 @@ public sealed class ProfileStoreTests(AzuriteFixture azurite)
         var mentor = (await ReadRowAsync(tables, ProfileStore.MentorRow))!.Value.Profile;
         var pair = (await ReadRowAsync(tables, ProfileStore.PairRow(21)))!.Value;
         Assert.Equal(1, mentor.LogLatency.Count);
-        Assert.Equal(Math.Log(600), mentor.LogLatency.Mean, 9);
-        Assert.Equal(Math.Log(600), pair.Profile.LogLatency.Mean, 9);
-        Assert.Null(pair.Ledger.FirstUnansweredAt);
+        Assert.Equal(Math.Log(360), mentor.LogLatency.Mean, 9);
+        Assert.Equal(Math.Log(360), pair.Profile.LogLatency.Mean, 9);
+        Assert.Null(pair.Ledger.LatestUnansweredAt);
         Assert.Equal(2, pair.Profile.Messages);
 
         var snapshot = await store.ReadMentorAsync(Bot, MentorId);
         var w = 1 / (1 + StylePrior.Default.LatencyPseudoCount);
-        Assert.Equal(w * Math.Log(600) + (1 - w) * Math.Log(900), snapshot.Timing.LogMeanSeconds, 9);
+        Assert.Equal(w * Math.Log(360) + (1 - w) * Math.Log(900), snapshot.Timing.LogMeanSeconds, 9);
         Assert.Equal(1, snapshot.Timing.LatencySamples);
     }
 

@@ -12,7 +12,7 @@ public sealed class StyleBlendTests
         for (var i = 0; i < count; i++)
         {
             StyleLearner.Learn(message, Monday9.AddDays(i % 5).AddHours(i % 8), p);
-            if (latency is { } l) p.AddLatency(l);
+            if (latency is { } l) p.AddLatency(l, Monday9.AddDays(i % 5).AddHours(i % 8), TimeSpan.Zero);
         }
         return p;
     }
@@ -92,7 +92,11 @@ public sealed class StyleBlendTests
         var s = StyleBlend.Read(7, Profile("Sure, will do.", 40), Profile("Sure, will do.", 3));
         Assert.Equal(168, s.Timing.ActivityByHourOfWeek.Count);
         Assert.Equal(1, s.Timing.ActivityByHourOfWeek.Sum(), 9);
-        Assert.Equal(0, s.Timing.ActivityByHourOfWeek[StyleProfile.HourOfWeek(Monday9.AddHours(-1))]);
-        Assert.True(s.Timing.ActivityByHourOfWeek[StyleProfile.HourOfWeek(Monday9)] > 0);
+        // Smoothed: an hour next to the mentor's gets a little, a night hour far from any almost nothing.
+        var seen = s.Timing.ActivityByHourOfWeek[StyleProfile.HourOfWeek(Monday9)];
+        var next = s.Timing.ActivityByHourOfWeek[StyleProfile.HourOfWeek(Monday9.AddHours(-1))];
+        var night = s.Timing.ActivityByHourOfWeek[StyleProfile.HourOfWeek(Monday9.AddHours(-7))];
+        Assert.True(seen > next && next > 0, $"seen {seen}, next {next}");
+        Assert.Equal(0, night);
     }
 }

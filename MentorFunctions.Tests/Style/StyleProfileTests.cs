@@ -23,11 +23,11 @@ public sealed class StyleProfileTests(ITestOutputHelper output)
         {
             // Alternate message sizes so the statistics see spread; mentor and pair scope both learn, as in the store.
             StyleLearner.Learn(synth.Next(i % 3 == 0 ? 80 : 200), Monday9.AddMinutes(i * 7), mentor, i % 10 == 0 ? pair : null);
-            if (i % 50 == 0) mentor.AddLatency(TimeSpan.FromSeconds(60 + i % 3600));
+            if (i % 50 == 0) mentor.AddLatency(TimeSpan.FromSeconds(60 + i % 3600), Monday9.AddMinutes(i * 7), TimeSpan.FromDays(60));
         }
         var ledger = new PairLedger();
         for (long id = 1; id <= 2000; id++) ledger.TryMarkCounted(id * 1_000_003L);
-        ledger.FirstUnansweredAt = Monday9;
+        ledger.LatestUnansweredAt = Monday9;
 
         var mentorBytes = ProfileCodec.Serialize(mentor);
         var pairBytes = ProfileCodec.Serialize(pair, ledger);
@@ -69,8 +69,8 @@ public sealed class StyleProfileTests(ITestOutputHelper output)
         var synth = new MessageSynth(seed: 2, vocabulary: 500);
         var profile = new StyleProfile();
         for (var i = 0; i < 3000; i++) StyleLearner.Learn(synth.Next(), Monday9.AddHours(i), profile);
-        profile.AddLatency(TimeSpan.FromMinutes(7));
-        var ledger = new PairLedger { FirstUnansweredAt = Monday9, FirstUnansweredId = 77, LastMentorAt = Monday9.AddDays(-1) };
+        profile.AddLatency(TimeSpan.FromMinutes(7), Monday9, TimeSpan.FromDays(60));
+        var ledger = new PairLedger { LatestUnansweredAt = Monday9, LatestUnansweredId = 77, LastMentorAt = Monday9.AddDays(-1) };
         ledger.TryMarkCounted(5);
         ledger.TryMarkCounted(3);
 
@@ -82,7 +82,9 @@ public sealed class StyleProfileTests(ITestOutputHelper output)
         Assert.Equal(profile.Chars.Mean, copy.Chars.Mean);
         Assert.Equal(profile.Phrases.Entries().Select(e => (e.Text, e.Count)), copy.Phrases.Entries().Select(e => (e.Text, e.Count)));
         Assert.Equal([3L, 5L], copyLedger.RecentIds);
-        Assert.Equal(Monday9, copyLedger.FirstUnansweredAt);
+        Assert.Equal(Monday9, copyLedger.LatestUnansweredAt);
+        Assert.Equal(profile.RecentLatency.Weights, copy.RecentLatency.Weights);
+        Assert.Equal(Monday9, copy.RecentLatency.At);
 
         // The restored sketch keeps counting the same items under the same keys.
         StyleLearner.Learn("great question, let me know", Monday9, copy);
@@ -95,10 +97,12 @@ public sealed class StyleProfileTests(ITestOutputHelper output)
     {
         var profile = new StyleProfile();
         for (var i = 0; i < 200; i++) StyleLearner.Learn("Great question! Let me know if it works.", Monday9, profile);
-        profile.AddLatency(TimeSpan.FromMinutes(3));
+        profile.AddLatency(TimeSpan.FromMinutes(3), Monday9, TimeSpan.FromDays(60));
         var node = JsonNode.Parse(ProfileCodec.Serialize(profile))!.AsObject();
         node["v"] = 1;
         node.Remove("latencyBins");
+        node.Remove("rl");
+        node.Remove("ra");
         foreach (var sketch in new[] { "phrases", "openers", "closers", "emojiUse" })
             node[sketch]!.AsObject().Remove("f");
         var v1 = Encoding.UTF8.GetBytes(node.ToJsonString());

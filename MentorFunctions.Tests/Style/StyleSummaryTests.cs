@@ -20,7 +20,7 @@ public sealed class StyleSummaryTests
             // Mon–Fri, between 09:00 and 17:59 UTC.
             var at = monday.AddDays(i % 5).AddHours(9 + i % 9).AddMinutes(i % 60);
             StyleLearner.Learn(messages[i % 3], at, profile);
-            profile.AddLatency(TimeSpan.FromMinutes(12));
+            profile.AddLatency(TimeSpan.FromMinutes(12), at, TimeSpan.FromDays(60));
         }
         var text = StyleSummary.Describe(StyleBlend.Read(7, profile, null));
         Assert.StartsWith("usually answers in about 12 min; ", text);

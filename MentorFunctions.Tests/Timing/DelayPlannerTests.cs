@@ -88,12 +88,17 @@ public sealed class DelayPlannerTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Typing_time_grows_with_the_expected_reply_length()
+    public void Typing_time_is_a_floor_under_the_drawn_delay_not_an_addition()
     {
-        var planner = Planner();
+        var planner = Planner(new TimingOptions { BurstSettle = TimeSpan.Zero, MinDelay = TimeSpan.FromSeconds(1) });
+        var instant = new TimingSnapshot(Math.Log(2), 0.1, 50, [], 0);
+        // A 600-character reply takes 100 s to type at 6 chars/s: no quicker answer, however quick the mentor.
+        Assert.Equal(600 / new TimingOptions().TypingCharsPerSecond, planner.Plan(instant with { TypicalReplyChars = 600 }, Input(5)).DelaySeconds, 3);
+        // A 12-minute mentor's draw already holds their typing: the expected length does not move it.
         var terse = planner.Plan(TwelveMinuteMentor with { TypicalReplyChars = 0 }, Input(5)).DelaySeconds;
         var wordy = planner.Plan(TwelveMinuteMentor with { TypicalReplyChars = 600 }, Input(5)).DelaySeconds;
-        Assert.Equal(600 / new TimingOptions().TypingCharsPerSecond, wordy - terse, 3);
+        Assert.True(terse > 100, $"draw {terse} s");
+        Assert.Equal(terse, wordy, 3);
     }
 
     [Fact]

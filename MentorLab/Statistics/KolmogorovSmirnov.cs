@@ -1,4 +1,4 @@
-namespace MentorFunctions.Tests.EndToEnd;
+namespace MentorLab.Statistics;
 
 /// <summary>The two-sample Kolmogorov–Smirnov test: are two samples drawn from the same distribution?</summary>
 public static class KolmogorovSmirnov
