@@ -8,5 +8,6 @@ public static class LabVerbs
     public static IReadOnlyList<ILabVerb> All { get; } =
     [
         new AttributionVerb(),
+        new Timing.TimingVerb(),
     ];
 }
