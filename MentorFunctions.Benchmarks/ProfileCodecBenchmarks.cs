@@ -30,7 +30,12 @@ public class ProfileCodecBenchmarks
         _messages = _corpus.Messages;
         _mentor = new StyleProfile();
         _pair = new StyleProfile();
-        for (var i = 0; i < 200_000; i++) StyleLearner.Learn(_messages[i % _messages.Length], _at.AddMinutes(i), _mentor, i % 4 == 0 ? _pair : null);
+        for (var i = 0; i < 200_000; i++)
+        {
+            StyleLearner.Learn(_messages[i % _messages.Length], _at.AddMinutes(i), _mentor, i % 4 == 0 ? _pair : null);
+            // A reply latency every fifth message fills the plain and the recency-weighted latency histograms.
+            if (i % 5 == 0) _mentor.AddLatency(TimeSpan.FromSeconds(30 + i % 7200), _at.AddMinutes(i), TimeSpan.FromDays(60));
+        }
         for (long id = 1; id <= 512; id++) _ledger.TryMarkCounted(id * 7919);
         _mentorBytes = ProfileCodec.Serialize(_mentor);
         _pairBytes = ProfileCodec.Serialize(_pair, _ledger);
