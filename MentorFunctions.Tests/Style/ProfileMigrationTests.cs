@@ -31,7 +31,7 @@ public sealed class ProfileMigrationTests
     }
 
     [Fact]
-    public void A_version_2_profile_reads_as_version_3_and_is_rewritten_as_3()
+    public void A_version_2_profile_reads_as_the_current_version_and_is_rewritten_as_it()
     {
         var (p, _, version) = ProfileCodec.Deserialize(Version2Document());
         Assert.Equal(2, version);
@@ -42,6 +42,7 @@ public sealed class ProfileMigrationTests
         Assert.Equal(7, p.Phrases.Filter[5]); // the larger of the two folded buckets
         Assert.Equal(2, p.Phrases.Filter[127]);
         Assert.Equal(4, p.LatencyBins[10]);
+        Assert.Equal(4, p.RecentLatency.Weights[10]); // the planner's histogram starts from the stored counts
         // The new statistics start empty; the exemplar is placed from its text.
         Assert.Equal(0, p.TotalWords);
         Assert.All(p.FunctionWordCounts, c => Assert.Equal(0, c));
@@ -52,9 +53,9 @@ public sealed class ProfileMigrationTests
 
         StyleLearner.Learn("ok, i will check it now", DateTimeOffset.UnixEpoch, p);
         var rewritten = ProfileCodec.Serialize(p);
-        Assert.Equal(3, JsonNode.Parse(rewritten)!["v"]!.GetValue<int>());
-        var (q, _, v3) = ProfileCodec.Deserialize(rewritten);
-        Assert.Equal(3, v3);
+        Assert.Equal(ProfileFormat.CurrentVersion, JsonNode.Parse(rewritten)!["v"]!.GetValue<int>());
+        var (q, _, current) = ProfileCodec.Deserialize(rewritten);
+        Assert.Equal(ProfileFormat.CurrentVersion, current);
         Assert.Equal(51, q.Messages);
         Assert.Equal(p.FunctionWordCounts, q.FunctionWordCounts);
         Assert.Equal(7, q.Phrases.Filter[5]);
@@ -68,5 +69,28 @@ public sealed class ProfileMigrationTests
         doc["mk"] = Convert.ToBase64String([0x80, 0x80]); // a varint that never ends
         var e = Assert.Throws<ProfileFormatException>(() => ProfileCodec.Deserialize(Encoding.UTF8.GetBytes(doc.ToJsonString())));
         Assert.Contains("typography counts", e.Message);
+    }
+
+    [Fact]
+    public void A_version_3_pair_reads_its_first_unanswered_wait_as_the_latest_and_its_latency_counts_as_recent()
+    {
+        var profile = new StyleProfile();
+        profile.AddLatency(TimeSpan.FromMinutes(3), DateTimeOffset.UnixEpoch, TimeSpan.FromDays(60));
+        var node = JsonNode.Parse(ProfileCodec.Serialize(profile))!.AsObject();
+        node["v"] = 3;
+        node.Remove("rl");
+        node.Remove("ra");
+        var waiting = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+        node["ledger"] = new JsonObject { ["firstUnansweredAt"] = waiting.ToString("O"), ["firstUnansweredId"] = 77, ["recent"] = new JsonArray(77) };
+
+        var (p, ledger, version) = ProfileCodec.Deserialize(System.Text.Encoding.UTF8.GetBytes(node.ToJsonString()));
+        Assert.Equal(3, version);
+        Assert.Equal(waiting, ledger.LatestUnansweredAt);
+        Assert.Equal(77, ledger.LatestUnansweredId);
+        Assert.Equal(p.LatencyBins.Select(b => (double)b), p.RecentLatency.Weights);
+        Assert.Null(p.RecentLatency.At);
+        // The first latency learned after the upgrade decays the old ones from then on.
+        p.AddLatency(TimeSpan.FromMinutes(1), waiting, TimeSpan.FromDays(60));
+        Assert.Equal(waiting, p.RecentLatency.At);
     }
 }

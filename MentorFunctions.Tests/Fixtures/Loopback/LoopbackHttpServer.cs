@@ -90,8 +90,14 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _stop.Cancel();
-        _listener.Stop();
-        _listener.Close();
+        // HttpListener can throw "Address already in use" while releasing its port when another test's listener is
+        // being set up on the machine at the same moment; the server is stopping anyway.
+        try
+        {
+            _listener.Stop();
+            _listener.Close();
+        }
+        catch (HttpListenerException) { }
         try { await _loop.ConfigureAwait(false); } catch (Exception) { }
         _stop.Dispose();
     }
