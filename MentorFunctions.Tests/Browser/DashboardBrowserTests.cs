@@ -98,6 +98,51 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite, ChromiumFixtur
         Assert.Equal(stored.Chars.Mean, meanChars, 3);
         var questions = double.Parse((await page.Locator("#habits rect.habit[data-key='questions']").GetAttributeAsync("data-value"))!, CultureInfo.InvariantCulture);
         Assert.Equal(stored.Rate(stored.Questions), questions, 3);
+
+        // Message and sentence lengths: the bars are the stored histograms, bin for bin; the messages are every one the
+        // script had the mentor write.
+        await AssertBarsAreAsync(page, "#length rect.length-bar", stored.MessageLengths, "message length");
+        await AssertBarsAreAsync(page, "#sentences rect.sentences-bar", stored.SentenceLengths, "sentence length");
+        Assert.Equal(programme.Messages.Count(m => m.SenderId == mentor.Id).ToString(CultureInfo.InvariantCulture),
+            await page.Locator("#length-svg").GetAttributeAsync("data-total"));
+
+        // Punctuation per 1,000 characters against the programme's average, from every mentor's stored profile. The
+        // script has only this mentor write "!" ("Hey!", "you got this!"), so hers is above the average: a bar right of the middle.
+        var everyone = new List<StyleProfile>();
+        foreach (var m in programme.Mentors) everyone.Add(await StoredMentorProfileAsync(app, m.Id));
+        var exclamation = page.Locator("#marks rect.marks-bar[data-key='exclamation']");
+        var mentorExclamations = stored.Marks[(int)Mark.ExclamationMark] * 1000.0 / stored.TextChars;
+        var programmeExclamations = everyone.Where(p => p.TextChars > 0).Average(p => p.Marks[(int)Mark.ExclamationMark] * 1000.0 / p.TextChars);
+        AssertClose(mentorExclamations, await NumberAsync(exclamation, "data-mentor"), "mentor exclamation marks");
+        AssertClose(programmeExclamations, await NumberAsync(exclamation, "data-programme"), "programme exclamation marks");
+        Assert.True(mentorExclamations > programmeExclamations, $"exclamation marks: mentor {mentorExclamations:F2}, programme {programmeExclamations:F2}");
+        var middle = await page.Locator("#marks-svg line").Last.GetAttributeAsync("x1");
+        Assert.Equal(middle, await exclamation.GetAttributeAsync("x"));
+        Assert.Equal(15, await page.Locator("#marks rect.marks-bar").CountAsync());
+
+        // Function words: each shown rate is the stored one, and the shown words are those whose count is the most
+        // surprising against the programme's average rate (binomial z-score), none left out that scores higher.
+        var words = await page.Locator("#function-words rect.function-words-bar").EvaluateAllAsync<string[]>(
+            "bars => bars.map(b => b.dataset.word + '|' + b.dataset.mentor + '|' + b.dataset.programme)");
+        Assert.Equal(DashboardStyleView.MaxFunctionWords, words.Length);
+        var z = new Dictionary<string, double>();
+        for (var i = 0; i < FunctionWords.Count; i++)
+        {
+            var rate = everyone.Average(p => (double)p.FunctionWordCounts[i] / p.TotalWords);
+            if (rate > 0) z[FunctionWords.Words[i]] = Math.Abs(stored.FunctionWordCounts[i] - stored.TotalWords * rate) / Math.Sqrt(stored.TotalWords * rate * (1 - rate));
+        }
+        foreach (var shownWord in words.Select(w => w.Split('|')))
+        {
+            var i = FunctionWords.IndexOf(shownWord[0]);
+            Assert.True(i >= 0, $"{shownWord[0]} is not a function word");
+            AssertClose(stored.FunctionWordCounts[i] * 1000.0 / stored.TotalWords, double.Parse(shownWord[1], CultureInfo.InvariantCulture), shownWord[0]);
+            AssertClose(everyone.Average(p => (double)p.FunctionWordCounts[i] / p.TotalWords) * 1000, double.Parse(shownWord[2], CultureInfo.InvariantCulture), "programme " + shownWord[0]);
+        }
+        var lowestShown = words.Min(w => z[w.Split('|')[0]]);
+        var shownSet = words.Select(w => w.Split('|')[0]).ToHashSet();
+        Assert.DoesNotContain(z, kv => !shownSet.Contains(kv.Key) && kv.Value > lowestShown + 1e-6);
+        output.WriteLine("function words shown: " + string.Join(", ", words));
+
         Assert.True(await page.Locator("#openers li").CountAsync() >= 1);
         var openers = await page.Locator("#openers").InnerTextAsync();
         Assert.Contains(mentor.Openers, o => openers.Contains(o.TrimEnd(',', '!', '.'), StringComparison.OrdinalIgnoreCase));
@@ -108,6 +153,7 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite, ChromiumFixtur
         Assert.Equal(audit, await page.Locator("#timeline circle.event").CountAsync());
         Assert.True(audit > 0);
         await SaveScreenshotAsync(page, "dashboard-mentor.png", fullPage: true);
+        await SaveScreenshotAsync(page.Locator("section[aria-labelledby='style-title']"), "dashboard-style.png");
 
         // Pause from the page (until resumed): the page shows it, and so does the mentor's chat `status`.
         await page.SelectOptionAsync("#pause-length", "");
@@ -158,6 +204,34 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite, ChromiumFixtur
         problems.RemoveAll(p => p.Contains("403", StringComparison.Ordinal)); // the browser logs the refused fetch itself
         Assert.Empty(problems);
     }
+
+    /// <summary>The bars' counts, by their data-bin, are the stored histogram's (a bin not drawn holds nothing).</summary>
+    private static async Task AssertBarsAreAsync(IPage page, string selector, long[] stored, string what)
+    {
+        var bars = await page.Locator(selector).EvaluateAllAsync<string[]>("bars => bars.map(b => b.dataset.bin + ',' + b.dataset.count)");
+        Assert.NotEmpty(bars);
+        var shown = bars.Select(b => b.Split(',').Select(long.Parse).ToArray()).ToDictionary(b => (int)b[0], b => b[1]);
+        for (var bin = 0; bin < stored.Length; bin++)
+            Assert.True(stored[bin] == shown.GetValueOrDefault(bin), $"{what} bin {bin}: stored {stored[bin]}, page {shown.GetValueOrDefault(bin)}");
+        Assert.True(stored.Sum() > 0, $"no {what}s were learned");
+    }
+
+    /// <summary>One part of the page at full size (the learned style, which the whole page shows too small to read).</summary>
+    private async Task SaveScreenshotAsync(ILocator part, string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("DASHBOARD_SCREENSHOTS");
+        if (string.IsNullOrEmpty(folder)) return;
+        Directory.CreateDirectory(folder);
+        await part.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(folder, name) });
+        output.WriteLine("screenshot: " + Path.Combine(folder, name));
+    }
+
+    /// <summary>The page shows rates rounded to 4 decimals.</summary>
+    private static void AssertClose(double expected, double shown, string what) =>
+        Assert.True(Math.Abs(expected - shown) <= 1e-3, $"{what}: expected {expected}, page shows {shown}");
+
+    private static async Task<double> NumberAsync(ILocator locator, string attribute) =>
+        double.Parse((await locator.GetAttributeAsync(attribute))!, CultureInfo.InvariantCulture);
 
     private async Task SaveScreenshotAsync(IPage page, string name, bool fullPage)
     {

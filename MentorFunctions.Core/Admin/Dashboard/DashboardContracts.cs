@@ -54,10 +54,27 @@ public sealed record LatencyBinDto(int Index, double FromSeconds, double ToSecon
 /// </summary>
 public sealed record LatencyDto(long Samples, double? MedianSeconds, double? PlannerMedianSeconds, int PlannerDraws, IReadOnlyList<LatencyBinDto> Bins);
 
-/// <summary>Message length: the running statistics, and a distribution when the profile keeps one (else <see cref="Bins"/> is empty).</summary>
-public sealed record LengthDto(double MeanChars, double StdDevChars, double MeanWords, IReadOnlyList<LengthBinDto> Bins);
+/// <summary>
+/// Message length: the running statistics, and the profile's log-binned distributions of messages and sentences by
+/// length in words (empty when nothing is learned).
+/// </summary>
+public sealed record LengthDto(
+    double MeanChars, double StdDevChars, double MeanWords, long Messages, IReadOnlyList<LengthBinDto> Bins, long Sentences, IReadOnlyList<LengthBinDto> SentenceBins);
 
-public sealed record LengthBinDto(double FromChars, double ToChars, long Count);
+/// <summary>
+/// One length bin (<paramref name="Index"/> of the stored histogram): <paramref name="FromWords"/> to <paramref name="ToWords"/>
+/// words inclusive (null: and more), the mentor's count, and the programme's average share of that bin (each mentor once).
+/// </summary>
+public sealed record LengthBinDto(int Index, int FromWords, int? ToWords, long Count, double ProgrammeShare);
+
+/// <summary>A punctuation or typography mark per 1,000 characters of the mentor's own text, against the programme's average.</summary>
+public sealed record MarkRateDto(string Key, string Label, long Count, double MentorPerThousand, double ProgrammePerThousand);
+
+/// <summary>
+/// A function word the mentor uses notably more or less than the programme: uses per 1,000 words, and the binomial
+/// z-score of the mentor's count against the programme's average rate (positive: more often).
+/// </summary>
+public sealed record FunctionWordDto(string Word, long Count, double MentorPerThousand, double ProgrammePerThousand, double ZScore);
 
 /// <summary>One habit (a rate per message) of the mentor, against the programme's average over its mentors.</summary>
 public sealed record HabitDto(string Key, string Label, double Mentor, double Programme);
@@ -67,6 +84,7 @@ public sealed record PhraseDto(string Text, double RatePerMessage);
 public sealed record StyleViewDto(
     long MessagesSeen, double Confidence, string ConfidenceWords, int ProfileVersion, int ProgrammeMentors,
     WeekHeatmapDto Heatmap, LatencyDto Latency, LengthDto Length, IReadOnlyList<HabitDto> Habits,
+    long TextChars, IReadOnlyList<MarkRateDto> Marks, long TotalWords, IReadOnlyList<FunctionWordDto> FunctionWords,
     IReadOnlyList<PhraseDto> Phrases, IReadOnlyList<PhraseDto> Openers, IReadOnlyList<PhraseDto> SignOffs, string Summary);
 
 public sealed record MentorDetailDto(string BotEmail, MentorRowDto Mentor, IReadOnlyList<StudentDto> Students, StyleViewDto Style, bool CanManagePairs);

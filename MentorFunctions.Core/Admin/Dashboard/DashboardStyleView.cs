@@ -28,8 +28,10 @@ public static class DashboardStyleView
             programme.Count,
             Heatmap(raw, mentor.QuietHours?.TimeZone),
             Latency(mentor, raw, snapshot, planner),
-            new LengthDto(raw?.Chars.Mean ?? 0, raw?.Chars.StdDev ?? 0, raw?.Words.Mean ?? 0, []),
+            Length(raw, programme),
             Habits(raw, programme),
+            raw?.TextChars ?? 0, Marks(raw, programme),
+            raw?.TotalWords ?? 0, DistinctiveFunctionWords(raw, programme),
             Phrases(snapshot.Phrases), Phrases(snapshot.Openers), Phrases(snapshot.SignOffs),
             messages == 0 ? "Nothing learned yet: replies use the programme's default style." : StyleSummary.Describe(snapshot));
     }
@@ -128,6 +130,88 @@ public static class DashboardStyleView
             h.Key, h.Label,
             Round(raw is null ? 0 : h.Of(raw)),
             Round(programme.Count == 0 ? 0 : programme.Average(h.Of)))).ToList();
+    }
+
+    /// <summary>
+    /// Messages and sentences by length in words, from the profile's histograms (bins in <see cref="LengthBins"/>), up to
+    /// the last bin that the mentor or the programme uses; each bin with the programme's average share.
+    /// </summary>
+    public static LengthDto Length(StyleProfile? raw, IReadOnlyList<StyleProfile> programme)
+    {
+        var messages = Bins(raw?.MessageLengths, programme.Select(p => p.MessageLengths).ToList(), LengthBins.MessageLower);
+        var sentences = Bins(raw?.SentenceLengths, programme.Select(p => p.SentenceLengths).ToList(), LengthBins.SentenceLower);
+        return new LengthDto(
+            raw?.Chars.Mean ?? 0, raw?.Chars.StdDev ?? 0, raw?.Words.Mean ?? 0,
+            raw?.MessageLengths.Sum() ?? 0, messages, raw?.SentenceLengths.Sum() ?? 0, sentences);
+    }
+
+    private static List<LengthBinDto> Bins(long[]? counts, IReadOnlyList<long[]> programme, int[] lower)
+    {
+        var shares = new double[lower.Length];
+        var mentors = 0;
+        foreach (var p in programme)
+        {
+            var total = p.Sum();
+            if (total == 0) continue;
+            mentors++;
+            for (var b = 0; b < lower.Length; b++) shares[b] += (double)p[b] / total;
+        }
+        var last = -1;
+        for (var b = 0; b < lower.Length; b++)
+            if ((counts?[b] ?? 0) > 0 || shares[b] > 0) last = b;
+        var bins = new List<LengthBinDto>();
+        for (var b = 0; b <= last; b++)
+            bins.Add(new LengthBinDto(b, lower[b], b + 1 < lower.Length ? lower[b + 1] - 1 : null, counts?[b] ?? 0, Round(mentors == 0 ? 0 : shares[b] / mentors)));
+        return bins;
+    }
+
+    // The marks shown, in this order. Sentence starts are the base of the lower-case-start rate, not a habit of their own,
+    // so they are left out here (the lower-case start is among the per-message habits).
+    private static readonly (Mark Mark, string Key, string Label)[] ShownMarks =
+    [
+        (Mark.Comma, "comma", "commas"), (Mark.Semicolon, "semicolon", "semicolons"), (Mark.Colon, "colon", "colons"),
+        (Mark.Dash, "dash", "dashes"), (Mark.Parenthesis, "parenthesis", "parentheses"), (Mark.Ellipsis, "ellipsis", "ellipses (…)"),
+        (Mark.ExclamationMark, "exclamation", "exclamation marks"), (Mark.QuestionMark, "question", "question marks"),
+        (Mark.QuoteMark, "quote", "double quotes"), (Mark.AsciiSmiley, "smiley", "text smileys :)"), (Mark.FaceEmoji, "face-emoji", "face emoji"),
+        (Mark.LowerI, "lower-i", "\"i\" for I"), (Mark.UpperI, "upper-i", "\"I\""), (Mark.AllCapsWord, "all-caps", "ALL-CAPS words"),
+        (Mark.LineBreak, "line-break", "line breaks"),
+    ];
+
+    /// <summary>Each shown mark per 1,000 characters of the mentor's own text, against the average of the programme's mentors.</summary>
+    public static IReadOnlyList<MarkRateDto> Marks(StyleProfile? raw, IReadOnlyList<StyleProfile> programme)
+    {
+        static double PerThousand(StyleProfile p, Mark mark) => p.TextChars == 0 ? 0 : p.Marks[(int)mark] * 1000.0 / p.TextChars;
+        var withText = programme.Where(p => p.TextChars > 0).ToList();
+        return ShownMarks.Select(m => new MarkRateDto(
+            m.Key, m.Label,
+            raw?.Marks[(int)m.Mark] ?? 0,
+            Round(raw is null ? 0 : PerThousand(raw, m.Mark)),
+            Round(withText.Count == 0 ? 0 : withText.Average(p => PerThousand(p, m.Mark))))).ToList();
+    }
+
+    public const int MaxFunctionWords = 8;
+
+    /// <summary>
+    /// The function words whose use sets the mentor apart: the <see cref="MaxFunctionWords"/> with the largest binomial
+    /// z-score |count − n·p| / √(n·p·(1 − p)), where n is the mentor's words and p the programme's average rate (each
+    /// mentor counted once). The z-score, unlike a plain ratio, does not put a word used twice at the top. Empty until
+    /// two mentors have words to compare.
+    /// </summary>
+    public static IReadOnlyList<FunctionWordDto> DistinctiveFunctionWords(StyleProfile? raw, IReadOnlyList<StyleProfile> programme)
+    {
+        var withWords = programme.Where(p => p.TotalWords > 0).ToList();
+        if (raw is null || raw.TotalWords == 0 || withWords.Count < 2) return [];
+        var n = (double)raw.TotalWords;
+        var result = new List<FunctionWordDto>();
+        for (var i = 0; i < FunctionWords.Count; i++)
+        {
+            var p = withWords.Average(x => (double)x.FunctionWordCounts[i] / x.TotalWords);
+            if (p <= 0 || p >= 1) continue;
+            var count = raw.FunctionWordCounts[i];
+            var z = (count - n * p) / Math.Sqrt(n * p * (1 - p));
+            result.Add(new FunctionWordDto(FunctionWords.Words[i], count, Round(count * 1000.0 / n), Round(p * 1000), Math.Round(z, 2)));
+        }
+        return result.OrderByDescending(w => Math.Abs(w.ZScore)).ThenBy(w => w.Word, StringComparer.Ordinal).Take(MaxFunctionWords).ToList();
     }
 
     private static IReadOnlyList<PhraseDto> Phrases(IReadOnlyList<PhraseUse> uses) =>

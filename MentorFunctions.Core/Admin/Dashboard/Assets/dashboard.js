@@ -136,23 +136,86 @@
     box.querySelectorAll('.swatch')[0].classList.add('swatch-bars');
   }
 
+  // A length histogram (bins of words): the mentor's share of messages (or sentences) per bin as bars, the programme's
+  // average share as an orange line, so a mentor who writes longer than most shows at a glance.
+  function lengthHistogram(id, bins, total, noun) {
+    const w = 400, h = 190, left = 40, bottom = 44, top = 10;
+    const shares = bins.map((b) => total > 0 ? b.count / total : 0);
+    const max = Math.max(0.01, ...shares, ...bins.map((b) => b.programmeShare));
+    const bw = (w - left - 6) / bins.length;
+    const y = (share) => top + (h - top - bottom) * (1 - share / max);
+    const range = (b) => b.toWords === null ? `${b.fromWords}+` : b.toWords === b.fromWords ? `${b.fromWords}` : `${b.fromWords}–${b.toWords}`;
+    const root = svg('svg', { viewBox: `0 0 ${w} ${h}`, role: 'img', 'aria-labelledby': `${id}-title ${id}-desc`, id: `${id}-svg`, 'data-total': total });
+    const mode = bins.reduce((best, b) => (b.count > best.count ? b : best), bins[0]);
+    root.append(svg('desc', { id: `${id}-desc`, text: `Bars: this mentor's ${total} ${noun}s by length in words, most often ${range(mode)} words. Line: the programme's average share.` }));
+    root.append(svg('line', { x1: left, y1: h - bottom, x2: w - 4, y2: h - bottom, stroke: '#6e7781' }));
+    root.append(svg('text', { x: 2, y: top + 8, text: pct(max) }));
+    const points = [];
+    bins.forEach((b, i) => {
+      const x = left + i * bw;
+      root.append(titled(svg('rect', { class: `${id}-bar`, x: x + 1, y: y(shares[i]), width: Math.max(1, bw - 2), height: h - bottom - y(shares[i]), fill: '#0b5cad', 'data-bin': b.index, 'data-from': b.fromWords, 'data-to': b.toWords, 'data-count': b.count, 'data-programme-share': b.programmeShare }),
+        `${range(b)} words: ${b.count} ${noun}${b.count === 1 ? '' : 's'} (${pct(shares[i])}); programme average ${pct(b.programmeShare)}`));
+      points.push(`${(x + bw / 2).toFixed(1)},${y(b.programmeShare).toFixed(1)}`);
+      root.append(svg('text', { x: x + bw / 2, y: h - bottom + 12 + (i % 2) * 11, 'text-anchor': 'middle', text: range(b) }));
+    });
+    root.append(svg('polyline', { class: 'programme-line', points: points.join(' '), fill: 'none', stroke: '#d4700b', 'stroke-width': 2 }));
+    root.append(svg('text', { x: left, y: h - 4, text: `words per ${noun} (bins grow by about half)` }));
+    return root;
+  }
+
   function length(s) {
     const box = $('length');
-    if (s.bins && s.bins.length > 0) {
-      const w = 360, h = 160, left = 10, bottom = 28;
-      const max = Math.max(1, ...s.bins.map((b) => b.count));
-      const bw = (w - 2 * left) / s.bins.length;
-      const root = svg('svg', { viewBox: `0 0 ${w} ${h}`, role: 'img', 'aria-labelledby': 'length-title', id: 'length-svg' });
-      s.bins.forEach((b, i) => {
-        const bh = (h - bottom - 8) * b.count / max;
-        root.append(titled(svg('rect', { class: 'length-bar', x: left + i * bw + 1, y: h - bottom - bh, width: Math.max(1, bw - 2), height: bh, fill: '#0b5cad', 'data-count': b.count, 'data-from': b.fromChars }),
-          `${Math.round(b.fromChars)}–${Math.round(b.toChars)} characters: ${b.count} messages`));
-      });
-      box.replaceChildren(root);
-    } else {
-      box.replaceChildren();
+    box.replaceChildren();
+    if (s.messages > 0) box.append(lengthHistogram('length', s.bins, s.messages, 'message'));
+    else box.append(el('p', { text: 'No message lengths learned yet.' }));
+    box.append(el('p', { id: 'length-stats', class: 'legend', 'data-mean': s.meanChars, text: `On average ${Math.round(s.meanChars)} characters (spread ±${Math.round(s.stdDevChars)}), ${s.meanWords.toFixed(1)} words per message. Line: the programme's average share.` }));
+    const sbox = $('sentences');
+    if (s.sentences > 0) sbox.replaceChildren(lengthHistogram('sentences', s.sentenceBins, s.sentences, 'sentence'));
+    else sbox.replaceChildren(el('p', { text: 'No sentence lengths learned yet.' }));
+  }
+
+  // Mentor against programme average, as a bar left (less often) or right (more often) of the average, by the ratio on a
+  // log scale (2× and ½ are the same length), with the two rates written out. `smooth` keeps a 0 from being infinitely far.
+  function comparison(id, rows, unit, smooth, mentors) {
+    const w = 460, row = 24, labelW = 130, numbersW = 120, top = 26;
+    const half = (w - labelW - numbersW) / 2, centre = labelW + half, cap = 3; // ±3 = 8 times more or less
+    const h = top + rows.length * row + 6;
+    const root = svg('svg', { viewBox: `0 0 ${w} ${h}`, role: 'img', 'aria-labelledby': `${id}-title ${id}-desc`, id: `${id}-svg` });
+    root.append(svg('desc', { id: `${id}-desc`, text: `${unit}: this mentor against the average of ${mentors} mentors. Bars right of the middle: more often than the average; left: less often; each step of the scale is twice as much.` }));
+    root.append(svg('text', { x: centre - half, y: 12, text: '8× less' }));
+    root.append(svg('text', { x: centre, y: 12, 'text-anchor': 'middle', text: 'average' }));
+    root.append(svg('text', { x: centre + half, y: 12, 'text-anchor': 'end', text: '8× more' }));
+    root.append(svg('text', { x: w - numbersW + 6, y: 12, text: 'mentor / average' }));
+    rows.forEach((r, i) => {
+      const y = top + i * row;
+      const ratio = Math.log2((r.mentor + smooth) / (r.programme + smooth));
+      const len = half * Math.max(-cap, Math.min(cap, ratio)) / cap;
+      root.append(svg('text', { x: 0, y: y + 13, text: r.label }));
+      root.append(titled(svg('rect', { class: `${id}-bar`, x: len >= 0 ? centre : centre + len, y: y + 3, width: Math.max(1, Math.abs(len)), height: 13, fill: len >= 0 ? '#0b5cad' : '#8a3b00', ...r.data, 'data-mentor': r.mentor, 'data-programme': r.programme }),
+        `${r.label}: ${r.mentor.toFixed(1)} per 1,000 ${unit.split(' ').pop()} against the programme's ${r.programme.toFixed(1)}`));
+      root.append(svg('text', { x: w - numbersW + 6, y: y + 13, text: `${r.mentor.toFixed(1)} / ${r.programme.toFixed(1)}` }));
+    });
+    root.append(svg('line', { x1: centre, y1: top - 4, x2: centre, y2: h - 2, stroke: '#4a5561' }));
+    return root;
+  }
+
+  function marks(style) {
+    const box = $('marks');
+    if (style.textChars === 0) { box.replaceChildren(el('p', { text: 'No punctuation learned yet.' })); return; }
+    const rows = style.marks.map((m) => ({ label: m.label, mentor: m.mentorPerThousand, programme: m.programmePerThousand, data: { 'data-key': m.key, 'data-count': m.count } }));
+    box.replaceChildren(comparison('marks', rows, 'Marks per 1,000 characters', 0.1, style.programmeMentors),
+      el('p', { class: 'legend', text: `Per 1,000 characters of the mentor's own text (${style.textChars} characters; quotes, code and links left out). Blue: more often than the programme's average; brown: less often.` }));
+  }
+
+  function functionWords(style) {
+    const box = $('function-words');
+    if (style.functionWords.length === 0) {
+      box.replaceChildren(el('p', { text: style.programmeMentors < 2 ? 'Needs at least two mentors with data to compare against.' : 'No function words learned yet.' }));
+      return;
     }
-    box.append(el('p', { id: 'length-stats', 'data-mean': s.meanChars, text: `On average ${Math.round(s.meanChars)} characters (spread ±${Math.round(s.stdDevChars)}), ${s.meanWords.toFixed(1)} words per message.` }));
+    const rows = style.functionWords.map((f) => ({ label: `“${f.word}”`, mentor: f.mentorPerThousand, programme: f.programmePerThousand, data: { 'data-word': f.word, 'data-count': f.count, 'data-z': f.zScore } }));
+    box.replaceChildren(comparison('function-words', rows, 'Uses per 1,000 words', 0.5, style.programmeMentors),
+      el('p', { class: 'legend', text: `The ${rows.length} small words (of ${style.totalWords} words written) whose use differs most from the programme's average, by how surprising the difference is (z-score).` }));
   }
 
   function habits(list, mentors) {
@@ -264,6 +327,8 @@
     latency(style.latency);
     length(style.length);
     habits(style.habits, style.programmeMentors);
+    marks(style);
+    functionWords(style);
     phraseList('phrases', style.phrases);
     phraseList('openers', style.openers);
     phraseList('signoffs', style.signOffs);
