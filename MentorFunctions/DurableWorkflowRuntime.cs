@@ -18,7 +18,7 @@ public sealed class DurableWorkflowRuntime(TaskOrchestrationContext context, Ste
         // so the whole failure chain is searched for it.
         if (FindTransient(retry.LastFailure) is not { } transient)
             return false;
-        var delay = retryPolicy.DelayAfter(retry.LastAttemptNumber, TransientStepExceptionProperties.RetryAfter(transient));
+        var delay = retryPolicy.DelayAfter(retry.LastAttemptNumber, TransientStepExceptionProperties.RetryAfter(retry.LastFailure));
         if (delay is null)
             return false;
         await retry.OrchestrationContext.CreateTimer(delay.Value, retry.CancellationToken);
@@ -89,13 +89,34 @@ public sealed class TransientStepExceptionProperties : IExceptionPropertiesProvi
             ? new Dictionary<string, object?> { [RetryAfterSeconds] = after.TotalSeconds }
             : null;
 
-    internal static TimeSpan? RetryAfter(TaskFailureDetails failure)
+    /// <summary>
+    /// The hint of a failed step, from its failure details or any inner failure's: the properties where the provider's
+    /// dictionary reached (the Durable worker puts it on the activity's failure), else the message's
+    /// <see cref="TransientStepException"/> marker, which every pipeline keeps.
+    /// </summary>
+    /// <remarks>
+    /// Why both: in Functions, an activity does not run in the Durable worker but through the Functions invocation
+    /// pipeline. The worker extension's DurableFunctionExecutor.RunActivityAsync (Azure/azure-functions-dotnet-worker,
+    /// extensions/Worker.Extensions.DurableTask, since 1.9.0) catches the activity's exception and rethrows it as a
+    /// DurableSerializationException whose message is the TaskFailureDetails JSON built with the registered
+    /// IExceptionPropertiesProvider, so the properties leave the worker; the host extension then rebuilds the failure
+    /// from that JSON. The documented sample shows them under innerFailure, and the host side's handling of the
+    /// properties field was not verified here, so the message carries the hint as well.
+    /// </remarks>
+    public static TimeSpan? RetryAfter(TaskFailureDetails? failure)
     {
-        if (failure.Properties is null || !failure.Properties.TryGetValue(RetryAfterSeconds, out var value) || value is null)
-            return null;
-        return double.TryParse(Convert.ToString(value, CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
-            && double.IsFinite(seconds) && seconds > 0
-            ? TimeSpan.FromSeconds(seconds)
-            : null;
+        for (var f = failure; f is not null; f = f.InnerFailure)
+        {
+            if (f.Properties is not null && f.Properties.TryGetValue(RetryAfterSeconds, out var value) && value is not null
+                && double.TryParse(Convert.ToString(value, CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+                && double.IsFinite(seconds) && seconds > 0)
+                return TimeSpan.FromSeconds(seconds);
+        }
+        for (var f = failure; f is not null; f = f.InnerFailure)
+        {
+            if (TransientStepException.ParseRetryAfterMarker(f.ErrorMessage) is { } marked)
+                return marked;
+        }
+        return null;
     }
 }
