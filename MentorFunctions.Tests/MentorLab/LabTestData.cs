@@ -1,3 +1,5 @@
+using global::MentorLab.Cli;
+
 namespace MentorFunctions.Tests.MentorLab;
 
 /// <summary>Paths to the small export fixture written for these tests, and scratch folders.</summary>
@@ -18,5 +20,14 @@ internal static class LabTestData
         var path = Path.Combine(folder, name);
         File.WriteAllText(path, json);
         return path;
+    }
+
+    /// <summary>Runs mentor-lab as its Program does, capturing what it writes to stdout and stderr.</summary>
+    public static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await LabCommandLine.RunAsync(args, output, error);
+        return (code, output.ToString(), error.ToString());
     }
 }

@@ -1,28 +1,19 @@
 using System.Text.Json;
-using global::MentorLab.Cli;
 
 namespace MentorFunctions.Tests.MentorLab;
 
 public sealed class MentorLabCommandLineTests
 {
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await LabCommandLine.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public async Task Help_lists_the_verbs_and_a_verbs_options()
     {
-        var (code, output, _) = await Run("help");
+        var (code, output, _) = await LabTestData.RunAsync("help");
         Assert.Equal(0, code);
         Assert.Contains("attribution", output);
-        (code, output, _) = await Run("help", "attribution");
+        (code, output, _) = await LabTestData.RunAsync("help", "attribution");
         Assert.Equal(0, code);
         Assert.Contains("--min-messages", output);
-        (code, output, _) = await Run("attribution", "--help");
+        (code, output, _) = await LabTestData.RunAsync("attribution", "--help");
         Assert.Equal(0, code);
         Assert.Contains("--windows", output);
     }
@@ -36,7 +27,7 @@ public sealed class MentorLabCommandLineTests
     [InlineData(new[] { "attribution", "--input", "/nonexistent/mentor-lab" }, "no such file or folder")]
     public async Task A_bad_command_line_is_one_clear_line_and_exit_code_2(string[] args, string expected)
     {
-        var (code, output, error) = await Run(args);
+        var (code, output, error) = await LabTestData.RunAsync(args);
         Assert.Equal(2, code);
         Assert.Contains(expected, error);
         Assert.DoesNotContain("   at ", error);
@@ -49,7 +40,7 @@ public sealed class MentorLabCommandLineTests
         var dir = LabTestData.TempFolder();
         File.Copy(Path.Combine(LabTestData.ExportFolder, "2023-11-a.json"), Path.Combine(dir, "a.json"));
         var bad = LabTestData.WriteFile(dir, "b.json", """[{"id":1,"sender_id":2,"timestamp":"noon","content":"x","type":"stream","display_recipient":"c","subject":"t"}]""");
-        var (code, _, error) = await Run("attribution", "--input", dir);
+        var (code, _, error) = await LabTestData.RunAsync("attribution", "--input", dir);
         Assert.Equal(2, code);
         Assert.Contains(bad + ", message [0] (id 1): \"timestamp\" must be a number, found the string \"noon\"", error);
         Assert.DoesNotContain("   at ", error);
@@ -58,7 +49,7 @@ public sealed class MentorLabCommandLineTests
     [Fact]
     public async Task Too_few_authors_is_explained()
     {
-        var (code, _, error) = await Run("attribution", "--input", LabTestData.ExportFolder, "--min-messages", "1000");
+        var (code, _, error) = await LabTestData.RunAsync("attribution", "--input", LabTestData.ExportFolder, "--min-messages", "1000");
         Assert.Equal(2, code);
         Assert.Contains("0 author(s) have at least 1000 messages", error);
     }
@@ -69,7 +60,7 @@ public sealed class MentorLabCommandLineTests
         var dir = LabTestData.TempFolder();
         var json = Path.Combine(dir, "attribution.json");
         var html = Path.Combine(dir, "report", "attribution.html");
-        var (code, output, error) = await Run("attribution", "--input", LabTestData.ExportFolder, "--min-messages", "30",
+        var (code, output, error) = await LabTestData.RunAsync("attribution", "--input", LabTestData.ExportFolder, "--min-messages", "30",
             "--windows", "15,30", "--json", json, "--html", html);
         Assert.True(code == 0, error);
         Assert.Contains("3 authors with >= 30 messages", output);

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using global::MentorLab.Cli;
 using global::MentorLab.Export;
 using global::MentorLab.Timing;
 
@@ -47,14 +46,6 @@ public sealed class TimingVerbTests
         return dir;
     }
 
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await LabCommandLine.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public async Task Timing_compares_drawn_delays_with_each_mentors_held_out_reply_gaps()
     {
@@ -62,7 +53,7 @@ public sealed class TimingVerbTests
         var dir = LabTestData.TempFolder();
         var json = Path.Combine(dir, "timing.json");
         var html = Path.Combine(dir, "timing.html");
-        var (code, output, error) = await Run("timing", "--input", input, "--min-messages", "50", "--json", json, "--html", html);
+        var (code, output, error) = await LabTestData.RunAsync("timing", "--input", input, "--min-messages", "50", "--json", json, "--html", html);
         Assert.True(code == 0, error);
         Assert.Contains("KS at 5%", output);
         Assert.Contains("replaying authors", error);
@@ -95,7 +86,7 @@ public sealed class TimingVerbTests
     [Fact]
     public async Task Minute_timestamps_are_detected_and_both_samples_are_stamped_alike()
     {
-        var (code, output, error) = await Run("timing", "--input", WriteExport(minutes: true), "--min-messages", "50");
+        var (code, output, error) = await LabTestData.RunAsync("timing", "--input", WriteExport(minutes: true), "--min-messages", "50");
         Assert.True(code == 0, error);
         Assert.Contains("timestamps every 60 s", output);
         var export = ZulipExportReader.Read(WriteExport(minutes: true));
@@ -118,7 +109,7 @@ public sealed class TimingVerbTests
     [Fact]
     public async Task Too_few_reply_gaps_is_explained()
     {
-        var (code, _, error) = await Run("timing", "--input", LabTestData.ExportFolder, "--min-messages", "20");
+        var (code, _, error) = await LabTestData.RunAsync("timing", "--input", LabTestData.ExportFolder, "--min-messages", "20");
         Assert.Equal(2, code);
         Assert.Contains("held-out reply gaps", error);
         Assert.DoesNotContain("   at ", error);

@@ -61,7 +61,7 @@ public static class TimingExperiment
             var realGaps = new List<double>(real.Count);
             var drawn = new List<double>(real.Count);
             var open = new List<double>(real.Count);
-            foreach (var (gap, input, timing, trueStart) in real.Zip(planned, (g, p) => (g.Seconds, p.Input, p.Timing, p.TrueStart)))
+            foreach (var (gap, input, timing, trueStart) in real.Zip(planned, (g, p) => (g, p.Input, p.Timing, p.TrueStart)))
             {
                 realGaps.Add(gap);
                 drawn.Add(Stamp(trueStart, production.Plan(timing, input).DelaySeconds, input.LatestMessageAt, resolution));
@@ -104,17 +104,15 @@ public static class TimingExperiment
             rows, summary, busiestAuthor.Id, busiestAuthor.Name, heatmap);
     }
 
-    private sealed record Gap(double Seconds);
-
     private sealed record Planned(PlanReplyInput Input, TimingSnapshot Timing, DateTimeOffset TrueStart);
 
     /// <summary>Replays the author's conversations: learning before the cut, held-out gaps (and what to plan for them) after it.</summary>
-    private static (StyleProfile Mentor, List<Gap> Real, List<Planned> Planned) Replay(
+    private static (StyleProfile Mentor, List<double> Real, List<Planned> Planned) Replay(
         long authorId, List<ExportMessage> own, Dictionary<string, List<ExportMessage>> conversations,
         Dictionary<long, DateTimeOffset> times, DateTimeOffset cut, StyleOptions style, UrgencyScorer urgency, CancellationToken ct)
     {
         var mentorBytes = ProfileCodec.Serialize(new StyleProfile());
-        var real = new List<Gap>();
+        var real = new List<double>();
         var planned = new List<Planned>();
         var heldOutPairs = new List<(string Conversation, byte[] Pair, PairLedger Ledger, List<ExportMessage> After)>();
         foreach (var name in own.Select(m => m.Conversation).Distinct())
@@ -161,7 +159,7 @@ public static class TimingExperiment
                 var waitingId = ledger.LatestUnansweredId;
                 if (ledger.OnMentorMessage(message, style.MaxLearnedLatency) is null || !raw.TryGetValue(waitingId, out var student)) continue;
                 // The real gap as the export stamps it; the planner sees the student message as production would.
-                real.Add(new Gap((m.SentAt - student.SentAt).TotalSeconds));
+                real.Add((m.SentAt - student.SentAt).TotalSeconds);
                 var at = times[student.Id];
                 var input = new PlanReplyInput(new ConversationKey("lab@mentor-lab", authorId, student.SenderId),
                     student.Id, at, student.Id, at, 1, urgency.Score(student.Content), at);
