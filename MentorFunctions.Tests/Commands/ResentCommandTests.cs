@@ -96,7 +96,7 @@ public sealed partial class ResentCommandTests(AzuriteFixture azurite)
     {
         var store = azurite.CreateStore("resend");
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Monday10);
-        var options = Options.Create(new ControlsOptions { CommandReplayWait = TimeSpan.FromMilliseconds(400) });
+        var options = Options.Create(new ControlsOptions { CommandReplayWait = TimeSpan.FromSeconds(3) });
         var inner = new GatedCommandHandler();
         var guard = new ReplayGuardedCommandHandler(inner, new HandledCommandStore(store, time, options), options,
             NullLogger<ReplayGuardedCommandHandler>.Instance);

@@ -29,9 +29,10 @@ public sealed class ConversationScenarioTests(AzuriteFixture azurite, Xunit.Abst
         }
         var post = Assert.Single(app.Zulip.BotMessagesTo(Ana.Id, Sam.Id));
         Assert.Contains("AI reply in Ana Lima's style", post.Content);
-        // Planned between MinDelay (2 s) and MaxDelay (3 s) after the message (Zulip's whole-second timestamps).
+        // Planned between MinDelay (2 s) and MaxDelay (3 s) after the message (Zulip's whole-second timestamps): never
+        // before it; the upper bound only allows for a loaded CI machine.
         var delay = DateTimeOffset.FromUnixTimeSeconds(post.Timestamp) - sentAt;
-        Assert.InRange(delay.TotalSeconds, 1, 6);
+        Assert.InRange(delay.TotalSeconds, 1, 20);
         Assert.Single(app.OpenAI.Requests);
         Assert.Empty(app.Zulip.ValidationErrors);
 
@@ -58,7 +59,7 @@ public sealed class ConversationScenarioTests(AzuriteFixture azurite, Xunit.Abst
         Assert.Empty(app.OpenAI.Requests);
     }
 
-    [Fact(Skip = "Known failure, not yet diagnosed: the reply is posted once, but the state never shows RepliesPosted == 1 within 30 s under the preview test host (issue 13 stays open).")]
+    [Fact]
     public async Task A_burst_of_five_messages_gets_one_reply()
     {
         // A burst needs a delay longer than the time five webhook calls take on a busy 2-core machine.
@@ -75,9 +76,14 @@ public sealed class ConversationScenarioTests(AzuriteFixture azurite, Xunit.Abst
         await Task.Delay(TimeSpan.FromSeconds(4));
         Assert.Single(app.Zulip.BotMessagesTo(Ana.Id, Sam.Id));
         Assert.Single(app.OpenAI.Requests);
-        // The delivery's generation records the post when it continues as new, a moment after the post itself.
-        await WaitUntilAsync(async () => (await app.StateAsync(InstanceId(Ana, Sam))) is { RepliesPosted: 1 }, Patience, "the post recorded");
+        // The generation that delivered waits for the next message before it continues as new, so the instance's input
+        // (its recorded state) shows the post from the next message on: here the mentor's.
+        var mentorId = (await app.GroupMessageAsync(Ana, Sam, "Back now, let's look at part 3 first.")).MessageId;
+        await WaitUntilAsync(async () => (await app.StateAsync(InstanceId(Ana, Sam))) is { RepliesPosted: 1 } s && s.LastMentorMessageId == mentorId,
+            Patience, "the post and the mentor's message recorded");
         var state = await app.StateAsync(InstanceId(Ana, Sam));
-        Assert.Equal(5, state!.RecentMessageIds!.Length);
+        Assert.Equal(6, state!.RecentMessageIds!.Length);
+        Assert.Null(state.Pending);
+        Assert.Single(app.Zulip.BotMessagesTo(Ana.Id, Sam.Id));
     }
 }
