@@ -2,7 +2,7 @@ namespace MentorFunctions.Core.Conversations;
 
 /// <summary>
 /// What a workflow may do, and all it may do: the port between workflow code and its host (Durable Functions in Azure,
-/// <see cref="VirtualWorkflowHost"/> in tests). Workflow code replays: it must take time only from <see cref="UtcNow"/>,
+/// the virtual-clock host of MentorFunctions.Testing in tests). Workflow code replays: it must take time only from <see cref="UtcNow"/>,
 /// do I/O only through steps, and draw no randomness or new Guids.
 /// </summary>
 public interface IWorkflowRuntime
@@ -46,9 +46,3 @@ public sealed class WorkflowStepFailedException(string stepName, string errorTyp
     public string StepName { get; } = stepName;
     public string ErrorType { get; } = errorType;
 }
-
-/// <summary>A workflow's replay diverged from its history: Durable would fail the instance in Azure.</summary>
-public sealed class NonDeterministicWorkflowException(string message) : Exception(message);
-
-/// <summary>A workflow broke a rule of this project's Durable usage (e.g. two waits in one generation).</summary>
-public sealed class WorkflowRuleException(string message) : Exception(message);

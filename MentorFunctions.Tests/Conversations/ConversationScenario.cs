@@ -1,3 +1,4 @@
+using MentorFunctions.Testing.Conversations;
 using MentorFunctions.Core.Conversations;
 using MentorFunctions.Core.Timing;
 using Microsoft.Extensions.Options;

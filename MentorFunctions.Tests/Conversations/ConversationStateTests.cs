@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MentorFunctions.Core.Conversations;
+using MentorFunctions.Testing.Conversations;
 using Microsoft.Extensions.Logging;
 
 namespace MentorFunctions.Tests.Conversations;

@@ -1,3 +1,4 @@
+using MentorFunctions.Testing.Conversations;
 using MentorFunctions.Core.Conversations;
 
 namespace MentorFunctions.Tests.Conversations;

@@ -1,3 +1,4 @@
+using MentorFunctions.Testing.Conversations;
 using System.Diagnostics;
 using MentorFunctions.Core.Conversations;
 using MentorFunctions.Core.Zulip;

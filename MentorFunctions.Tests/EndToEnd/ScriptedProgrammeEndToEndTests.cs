@@ -1,3 +1,4 @@
+using MentorFunctions.Testing.Conversations;
 using MentorLab.Statistics;
 using System.Diagnostics;
 using Azure.Data.Tables;

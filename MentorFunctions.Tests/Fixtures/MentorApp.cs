@@ -1,3 +1,4 @@
+using MentorFunctions.Testing.Conversations;
 using System.Text;
 using System.Text.Json.Nodes;
 using MentorFunctions.Core.Conversations;

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using MentorFunctions.Core.Conversations;
 
-namespace MentorFunctions.Core.Conversations;
+namespace MentorFunctions.Testing.Conversations;
 
 /// <summary>How an instance of the virtual host stands.</summary>
 public enum VirtualInstanceStatus

@@ -1,6 +1,7 @@
+using MentorFunctions.Core.Conversations;
 using Microsoft.Extensions.Logging;
 
-namespace MentorFunctions.Core.Conversations;
+namespace MentorFunctions.Testing.Conversations;
 
 /// <summary>Runs <see cref="ConversationWorkflow"/> on a <see cref="VirtualWorkflowHost"/>, as the Functions shell does on Durable.</summary>
 public static class VirtualConversationHost

@@ -1,10 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using MentorFunctions.Core.Conversations;
 
-namespace MentorFunctions.Core.Conversations;
+namespace MentorFunctions.Testing.Conversations;
 
-/// <summary>Source-generated JSON for everything that crosses the conversation workflow's boundary.</summary>
+/// <summary>Source-generated JSON for everything that crosses the conversation workflow's boundary, as the virtual host serialises it.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ConversationState))]
 [JsonSerializable(typeof(ConversationMessage))]
