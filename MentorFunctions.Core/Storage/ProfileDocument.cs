@@ -112,6 +112,8 @@ internal sealed class ExemplarDocument
     public double Formality { get; set; }
     /// <summary>The exemplar's axes as little-endian floats (since version 3).</summary>
     public byte[]? A { get; set; }
+    /// <summary>When the mentor last wrote it (added in version 4; absent before): merges keep the newest.</summary>
+    public DateTimeOffset? At { get; set; }
 }
 
 internal sealed class LedgerDocument
@@ -186,7 +188,7 @@ public static class ProfileCodec
             Openers = Sketch(profile.Openers),
             Closers = Sketch(profile.Closers),
             EmojiUse = Sketch(profile.EmojiUse),
-            Exemplars = profile.Exemplars.Select(e => new ExemplarDocument { Text = e.Text, Chars = e.Chars, Formality = e.Formality, A = PackedArrays.Floats(e.Axes) }).ToList(),
+            Exemplars = profile.Exemplars.Select(e => new ExemplarDocument { Text = e.Text, Chars = e.Chars, Formality = e.Formality, A = PackedArrays.Floats(e.Axes), At = e.At }).ToList(),
             LogLatency = Stat(profile.LogLatency),
             LatencyBins = profile.LatencyBins,
             Activity = profile.Activity,
@@ -305,7 +307,7 @@ public static class ProfileCodec
             var f = MessageFeatureExtractor.Extract(e.Text);
             ExemplarSelection.Vector(f, axes);
         }
-        return new Exemplar(e.Text, e.Chars, e.Formality) { Axes = axes };
+        return new Exemplar(e.Text, e.Chars, e.Formality) { Axes = axes, At = e.At };
     }
 
     private static byte[] AxesBytes(RunningStat[] axes)

@@ -46,6 +46,28 @@ public sealed class DecayingLatencyHistogram
         }
     }
 
+    /// <summary>
+    /// Adds another histogram (latencies of a disjoint set of replies): both are decayed to the later of their reference
+    /// times, then added bin by bin, so the result equals adding every sample of both to one histogram. Weights without a
+    /// reference time (<see cref="LoadUndecayed"/>) are taken as recent, as they are when learning continues.
+    /// </summary>
+    public void Merge(DecayingLatencyHistogram other, TimeSpan halfLife)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (ReferenceEquals(other, this)) throw new ArgumentException("A histogram cannot be merged with itself.", nameof(other));
+        var reference = (At, other.At) switch
+        {
+            ({ } a, { } b) => a > b ? a : b,
+            ({ } a, null) => a,
+            (null, { } b) => b,
+            _ => (DateTimeOffset?)null,
+        };
+        var keep = At is { } mine && reference is { } r ? Decay(r - mine, halfLife) : 1;
+        var keepOther = other.At is { } theirs && reference is { } r2 ? Decay(r2 - theirs, halfLife) : 1;
+        for (var i = 0; i < Weights.Length; i++) Weights[i] = Weights[i] * keep + other.Weights[i] * keepOther;
+        At = reference;
+    }
+
     /// <summary>Counts stored before decay existed: taken as they are (as if all were recent), to decay from now on.</summary>
     public void LoadUndecayed(ReadOnlySpan<long> counts)
     {

@@ -55,6 +55,29 @@ public sealed class PairLedger
     }
 
     /// <summary>
+    /// Adds another ledger of the same pair (messages learned elsewhere, e.g. an imported history): the counted ids are
+    /// united (the newest <see cref="RecentCapacity"/> kept), the mentor's last message is the later one, and a student
+    /// is still waiting only when their latest message came after it.
+    /// </summary>
+    public void Merge(PairLedger other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (ReferenceEquals(other, this)) throw new ArgumentException("A ledger cannot be merged with itself.", nameof(other));
+        LoadRecent(_recent.Concat(other._recent).ToArray());
+        if (other.LastMentorAt is { } theirs && (LastMentorAt is null || theirs > LastMentorAt)) LastMentorAt = theirs;
+        if (other.LatestUnansweredAt is { } waiting && (LatestUnansweredAt is null || waiting > LatestUnansweredAt))
+        {
+            LatestUnansweredAt = waiting;
+            LatestUnansweredId = other.LatestUnansweredId;
+        }
+        if (LatestUnansweredAt is { } latest && LastMentorAt is { } mentor && latest <= mentor)
+        {
+            LatestUnansweredAt = null;
+            LatestUnansweredId = 0;
+        }
+    }
+
+    /// <summary>
     /// A student message moves the wait to itself when it is the latest one the mentor has not answered; a message the
     /// mentor had already answered (it arrived out of order) changes nothing.
     /// </summary>

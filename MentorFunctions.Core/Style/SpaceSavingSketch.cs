@@ -112,6 +112,77 @@ public sealed class SpaceSavingSketch
         return result;
     }
 
+    /// <summary>
+    /// Adds another sketch of the same shape (a disjoint stream) into this one: the mergeable summary of Space-Saving
+    /// (Agarwal et al. 2012; Cafaro et al. 2016), extended to the filter. For every key either sketch knows, each side
+    /// contributes an upper bound of its true count (its count when monitored, else its filter bucket, which bounds any
+    /// unmonitored key of that bucket) and a lower bound (count − error when monitored, else 0); the merged entry's
+    /// count is the sum of the upper bounds and its error the gap to the sum of the lower bounds. The filters add
+    /// bucket by bucket. The <see cref="Capacity"/> highest counts are kept; a dropped entry's count goes into its
+    /// bucket, as an eviction does.
+    /// </summary>
+    /// <remarks>
+    /// Error bound, as for one stream: every kept entry satisfies Count − Error ≤ true count ≤ Count, and an unmonitored
+    /// key's true count is at most its filter bucket. A single sketch's errors and buckets never exceed its smallest
+    /// monitored count (0 until it fills), so a merged entry's Error is at most the sum of the two inputs' smallest
+    /// counts. When neither input nor the union of their keys overflowed (filters all zero, at most Capacity keys), the
+    /// merge equals counting both streams in one sketch exactly.
+    /// </remarks>
+    public void Merge(SpaceSavingSketch other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (ReferenceEquals(other, this)) throw new ArgumentException("A sketch cannot be merged with itself.", nameof(other));
+        if (other._capacity != _capacity || other._filter.Length != _filter.Length)
+            throw new ArgumentException($"Sketches of different shapes ({_capacity}/{_filter.Length} and {other._capacity}/{other._filter.Length}) cannot be merged.", nameof(other));
+
+        var mask = (ulong)(_filter.Length - 1);
+        var merged = new List<SketchEntry>(_size + other._size);
+        for (var slot = 0; slot < _size; slot++)
+        {
+            var key = _keys[slot];
+            var (upper, lower) = other.Bounds(key, mask);
+            merged.Add(new SketchEntry(_texts[slot], key, _counts[slot] + upper, _errors[slot] + (upper - lower)));
+        }
+        for (var slot = 0; slot < other._size; slot++)
+        {
+            var key = other._keys[slot];
+            if (_index.ContainsKey(key)) continue;
+            var upper = _filter[(int)(key & mask)];
+            merged.Add(new SketchEntry(other._texts[slot], key, other._counts[slot] + upper, other._errors[slot] + upper));
+        }
+        for (var b = 0; b < _filter.Length; b++) _filter[b] += other._filter[b];
+
+        merged.Sort(static (a, b) =>
+            b.Count != a.Count ? b.Count.CompareTo(a.Count)
+            : b.GuaranteedCount != a.GuaranteedCount ? b.GuaranteedCount.CompareTo(a.GuaranteedCount)
+            : string.CompareOrdinal(a.Text, b.Text) is var t && t != 0 ? t
+            : a.Key.CompareTo(b.Key));
+        for (var i = _capacity; i < merged.Count; i++)
+        {
+            ref var bucket = ref _filter[(int)(merged[i].Key & mask)];
+            bucket = Math.Max(bucket, merged[i].Count);
+        }
+
+        _index.Clear();
+        _size = 0;
+        foreach (var e in merged.Take(_capacity))
+        {
+            var slot = _size;
+            Place(slot, e.Key, e.Count, e.Error);
+            _texts[slot] = e.Text;
+            _heap[_size] = slot;
+            _heapPos[slot] = _size;
+            _size++;
+            SiftUp(_size - 1);
+        }
+    }
+
+    /// <summary>This sketch's upper and lower bounds of a key's true count.</summary>
+    private (long Upper, long Lower) Bounds(ulong key, ulong mask) =>
+        _index.TryGetValue(key, out var slot)
+            ? (_counts[slot], _counts[slot] - _errors[slot])
+            : (_filter[(int)(key & mask)], 0);
+
     /// <summary>Restores a stored sketch (entries in any order, the filter as stored).</summary>
     public void Load(IEnumerable<SketchEntry> entries, ReadOnlySpan<long> filter)
     {

@@ -7,6 +7,9 @@ namespace MentorFunctions.Core.Style;
 public sealed record Exemplar(string Text, int Chars, double Formality)
 {
     public float[] Axes { get; init; } = new float[ExemplarSelection.Axes];
+
+    /// <summary>When the mentor last wrote it (null when stored before times were kept): a merge keeps the newest.</summary>
+    public DateTimeOffset? At { get; init; }
 }
 
 /// <summary>
@@ -127,8 +130,14 @@ public sealed class StyleProfile
         Span<float> axes = stackalloc float[ExemplarSelection.Axes];
         ExemplarSelection.Vector(f, axes);
         for (var i = 0; i < axes.Length; i++) ExemplarAxes[i].Add(axes[i]);
-        ConsiderExemplar(f, content, axes);
+        ConsiderExemplar(f, content, axes, sentAt);
     }
+
+    /// <summary>
+    /// Adds what another profile learned from a disjoint set of messages (see <see cref="StyleProfileMerge"/>): the same
+    /// counts, statistics and histograms as learning both sets here.
+    /// </summary>
+    public void Merge(StyleProfile other, TimeSpan latencyHalfLife) => StyleProfileMerge.Merge(this, other, latencyHalfLife);
 
     /// <summary>Counts one word of the author's own text when it is a function word.</summary>
     public void AddWord(ulong wordHash)
@@ -163,7 +172,7 @@ public sealed class StyleProfile
 
     public double Rate(long count) => Messages == 0 ? 0 : (double)count / Messages;
 
-    private void ConsiderExemplar(in MessageFeatures f, string content, ReadOnlySpan<float> axes)
+    private void ConsiderExemplar(in MessageFeatures f, string content, ReadOnlySpan<float> axes, DateTimeOffset sentAt)
     {
         if (f.Chars is < 20 or > MaxExemplarChars || f.Words < 4 || f.CodeBlocks > 0 || f.Quotes > 0) return;
         var centroid = ExemplarSelection.DistanceToCentroid(axes, ExemplarAxes);
@@ -174,9 +183,13 @@ public sealed class StyleProfile
         if (settled)
             Exemplars.RemoveAll(e => ExemplarSelection.DistanceToCentroid(e.Axes, ExemplarAxes) > ExemplarSelection.MaxTypicalDistance);
         var text = content.Trim();
-        foreach (var e in Exemplars)
-            if (e.Text == text) return;
-        var candidate = new Exemplar(text, f.Chars, f.Formality) { Axes = axes.ToArray() };
+        for (var i = 0; i < Exemplars.Count; i++)
+        {
+            if (Exemplars[i].Text != text) continue;
+            if (Exemplars[i].At is not { } at || sentAt > at) Exemplars[i] = Exemplars[i] with { At = sentAt };
+            return;
+        }
+        var candidate = new Exemplar(text, f.Chars, f.Formality) { Axes = axes.ToArray(), At = sentAt };
         if (Exemplars.Count < MaxExemplars)
         {
             Exemplars.Add(candidate);
