@@ -54,6 +54,17 @@ public sealed class ConversationStepRunner(
 
     private async Task<RecordMessageResult> RecordCoreAsync(RecordMessageInput input, CancellationToken cancellationToken)
     {
+        var recorded = await RecordOnlyAsync(input, cancellationToken).ConfigureAwait(false);
+        if (input.PlanIfOwed is not { } owed || recorded.Distress || input.Message.Role != ParticipantRole.Student)
+            return recorded;
+        // Planning after recording, in the same step: a retried step finds its message counted and plans again, which
+        // writes the same pending row (idempotent by the burst's first message id).
+        var plan = await PlanReplyCoreAsync(owed with { Urgency = Math.Max(owed.Urgency, recorded.Urgency) }, cancellationToken).ConfigureAwait(false);
+        return recorded with { Plan = plan };
+    }
+
+    private async Task<RecordMessageResult> RecordOnlyAsync(RecordMessageInput input, CancellationToken cancellationToken)
+    {
         var conversation = input.Conversation;
         // The text arrives sealed under the pair's key; a key deleted by `forget` leaves nothing to learn from.
         if (await sealer.OpenAsync(conversation, input.Message, cancellationToken).ConfigureAwait(false) is not { } message)

@@ -11,16 +11,22 @@ public static class StepNames
     public const string DeliverReply = "DeliverReply";
 }
 
-/// <summary>Record one message: style features, timing, dedup by message id.</summary>
-public sealed record RecordMessageInput(ConversationKey Conversation, ConversationMessage Message);
+/// <summary>
+/// Record one message: style features, timing, dedup by message id. <paramref name="PlanIfOwed"/> is set by the workflow
+/// for a student message it will owe a reply (the burst as it would be with this message, urgency so far): the step then
+/// plans that reply too, so a student message costs one activity, not two. A plan needs the recorded urgency and distress,
+/// which is why planning follows recording inside one step.
+/// </summary>
+public sealed record RecordMessageInput(ConversationKey Conversation, ConversationMessage Message, PlanReplyInput? PlanIfOwed = null);
 
 /// <summary>
 /// What recording learned. <paramref name="AlreadyCounted"/> is true when the message id had been recorded before
 /// (a Zulip re-send or a retried step). <paramref name="Urgency"/> is 0 (not urgent) to 1 (very urgent), for student
 /// messages only. <paramref name="Distress"/> is true when the student message signals distress: the workflow then
-/// delivers at once, and the deliver step takes the distress path (no model call).
+/// delivers at once, and the deliver step takes the distress path (no model call). <paramref name="Plan"/> is the reply's
+/// plan when the input asked for one and the message is not distress; null otherwise (the workflow then plans itself).
 /// </summary>
-public sealed record RecordMessageResult(bool AlreadyCounted, double Urgency, bool Distress = false);
+public sealed record RecordMessageResult(bool AlreadyCounted, double Urgency, bool Distress = false, ReplyPlan? Plan = null);
 
 /// <summary>
 /// Plan the reply to a burst of student messages. <paramref name="FirstMessageAt"/> is the first unanswered student

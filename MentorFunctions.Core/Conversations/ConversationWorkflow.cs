@@ -81,11 +81,14 @@ public static class ConversationWorkflow
             return state;
         }
 
+        // A student message that will be owed a reply is recorded and planned in one step (the plan needs the recorded
+        // urgency); anything else is only recorded, and the rare owed message the step could not plan is planned apart.
+        var planIfOwed = MayOweReply(state, message) ? PlanInput(state, message, state.Pending?.Urgency ?? 0, runtime.UtcNow) : null;
         RecordMessageResult recorded;
         try
         {
             recorded = await runtime.CallStepAsync<RecordMessageInput, RecordMessageResult>(
-                StepNames.RecordMessage, new RecordMessageInput(state.Conversation, message));
+                StepNames.RecordMessage, new RecordMessageInput(state.Conversation, message, planIfOwed));
         }
         catch (WorkflowStepFailedException e)
         {
@@ -105,8 +108,27 @@ public static class ConversationWorkflow
 
         return message.Role == ParticipantRole.Mentor
             ? OnMentorMessage(runtime, state, message, log)
-            : await OnStudentMessageAsync(runtime, state, message, recorded.Urgency, recorded.Distress, log);
+            : await OnStudentMessageAsync(runtime, state, message, recorded, log);
     }
+
+    // The conditions under which OnStudentMessageAsync plans, as far as they are known before recording.
+    private static bool MayOweReply(ConversationState state, ConversationMessage message) =>
+        message.Role == ParticipantRole.Student && !state.HasSeen(message.MessageId) && !state.IsOlderThanWindow(message.MessageId)
+        && message.MessageId >= state.LastMentorMessageId && !state.AwaitingMentor && state.Pending?.Distress != true;
+
+    // The burst as it is with this message: a new one, or the pending one joined.
+    private static PlanReplyInput PlanInput(ConversationState state, ConversationMessage message, double urgency, DateTimeOffset now) =>
+        state.Pending is not { } pending
+            ? new PlanReplyInput(state.Conversation, message.MessageId, message.SentAt, message.MessageId, message.SentAt, 1, urgency, now)
+            : new PlanReplyInput(
+                state.Conversation,
+                FirstMessageId: Math.Min(pending.FirstMessageId, message.MessageId),
+                FirstMessageAt: Min(pending.FirstMessageAt, message.SentAt),
+                LatestMessageId: Math.Max(pending.LatestMessageId, message.MessageId),
+                LatestMessageAt: Max(pending.LatestMessageAt, message.SentAt),
+                MessagesInBurst: pending.MessagesInBurst + 1,
+                Urgency: Math.Max(pending.Urgency, urgency),
+                Now: now);
 
     private static ConversationState OnMentorMessage(
         IWorkflowRuntime runtime, ConversationState state, ConversationMessage message, ILogger log)
@@ -123,8 +145,9 @@ public static class ConversationWorkflow
     }
 
     private static async Task<ConversationState> OnStudentMessageAsync(
-        IWorkflowRuntime runtime, ConversationState state, ConversationMessage message, double urgency, bool distress, ILogger log)
+        IWorkflowRuntime runtime, ConversationState state, ConversationMessage message, RecordMessageResult recorded, ILogger log)
     {
+        var (urgency, distress) = (recorded.Urgency, recorded.Distress);
         // The mentor already spoke after this message (it arrived late): nothing is owed for it.
         if (message.MessageId < state.LastMentorMessageId)
             return state;
@@ -149,22 +172,12 @@ public static class ConversationWorkflow
             return state;
         }
 
-        var input = pending is null
-            ? new PlanReplyInput(state.Conversation, message.MessageId, message.SentAt, message.MessageId, message.SentAt, 1, urgency, now)
-            : new PlanReplyInput(
-                state.Conversation,
-                FirstMessageId: Math.Min(pending.FirstMessageId, message.MessageId),
-                FirstMessageAt: Min(pending.FirstMessageAt, message.SentAt),
-                LatestMessageId: Math.Max(pending.LatestMessageId, message.MessageId),
-                LatestMessageAt: Max(pending.LatestMessageAt, message.SentAt),
-                MessagesInBurst: pending.MessagesInBurst + 1,
-                Urgency: Math.Max(pending.Urgency, urgency),
-                Now: now);
+        var input = PlanInput(state, message, urgency, now);
 
         ReplyPlan plan;
         try
         {
-            plan = await runtime.CallStepAsync<PlanReplyInput, ReplyPlan>(StepNames.PlanReply, input);
+            plan = recorded.Plan ?? await runtime.CallStepAsync<PlanReplyInput, ReplyPlan>(StepNames.PlanReply, input);
         }
         catch (WorkflowStepFailedException e)
         {

@@ -35,14 +35,27 @@ internal sealed class InMemoryConversationSteps(DelayPlanner planner, TimingSnap
         if (first)
             Recorded.Add(input.Message.MessageId);
         var urgency = input.Message.Role == ParticipantRole.Student ? _urgency.Score(input.Message.Content) : 0;
-        return Task.FromResult(new RecordMessageResult(!first, urgency));
+        // As the real step: a student message the workflow will owe a reply is planned in the same step.
+        var plan = input.PlanIfOwed is { } owed && input.Message.Role == ParticipantRole.Student
+            ? Plan(owed with { Urgency = Math.Max(owed.Urgency, urgency) })
+            : null;
+        return Task.FromResult(new RecordMessageResult(!first, urgency, Plan: plan));
     }
 
     public Task<ReplyPlan> PlanReplyAsync(PlanReplyInput input, CancellationToken cancellationToken = default)
     {
+        PlanCalls++;
+        return Task.FromResult(Plan(input));
+    }
+
+    /// <summary>Calls of the separate plan step (a student message is normally planned inside its record step).</summary>
+    public int PlanCalls { get; private set; }
+
+    private ReplyPlan Plan(PlanReplyInput input)
+    {
         ThrowIfInjected(StepNames.PlanReply);
         Plans.Add(input);
-        return Task.FromResult(planner.Plan(timing, input));
+        return planner.Plan(timing, input);
     }
 
     public Task<DeliverReplyResult> DeliverReplyAsync(DeliverReplyInput input, CancellationToken cancellationToken = default)
