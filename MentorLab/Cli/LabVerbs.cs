@@ -9,5 +9,6 @@ public static class LabVerbs
     [
         new AttributionVerb(),
         new Timing.TimingVerb(),
+        new Replies.RepliesVerb(),
     ];
 }

@@ -54,7 +54,18 @@ public sealed class LoopbackOpenAIServer : IAsyncDisposable
     public Func<ChatRequest, ChatReply?>? Responder { get; set; }
 
     public static ChatReply Completion(string text, string finishReason = "stop", int promptTokens = 120, int completionTokens = 30) =>
-        new(200, new JsonObject
+        new(200, CompletionBody(text, finishReason, promptTokens, completionTokens).ToJsonString());
+
+    /// <summary>A completion without the "usage" object, as some OpenAI-compatible servers answer.</summary>
+    public static ChatReply CompletionWithoutUsage(string text, string finishReason = "stop")
+    {
+        var body = CompletionBody(text, finishReason, 0, 0);
+        body.Remove("usage");
+        return new(200, body.ToJsonString());
+    }
+
+    private static JsonObject CompletionBody(string text, string finishReason, int promptTokens, int completionTokens) =>
+        new()
         {
             ["id"] = "chatcmpl-loopback",
             ["object"] = "chat.completion",
@@ -70,7 +81,7 @@ public sealed class LoopbackOpenAIServer : IAsyncDisposable
             {
                 ["prompt_tokens"] = promptTokens, ["completion_tokens"] = completionTokens, ["total_tokens"] = promptTokens + completionTokens,
             },
-        }.ToJsonString());
+        };
 
     public static ChatReply Error(int status, string code, string message, IReadOnlyDictionary<string, string>? headers = null) =>
         new(status, new JsonObject
