@@ -62,6 +62,8 @@ public sealed class DurableWorkflowRuntime(TaskOrchestrationContext context, Ste
         return winner == message ? WaitResult<T>.Received(await message) : WaitResult<T>.Timeout;
     }
 
+    public void SetStatus<TStatus>(TStatus status) => context.SetCustomStatus(status);
+
     public void ContinueAsNew<TState>(TState state) => context.ContinueAsNew(state, preserveUnprocessedEvents: true);
 
     private static TaskFailureDetails? FindTransient(TaskFailureDetails? failure)

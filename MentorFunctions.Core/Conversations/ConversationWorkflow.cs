@@ -4,19 +4,26 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace MentorFunctions.Core.Conversations;
 
 /// <summary>
-/// One mentor–student conversation as an eternal workflow. Each generation does at most one wait, then ContinueAsNew:
+/// One mentor–student conversation as an eternal workflow. Each generation:
 /// <list type="number">
 /// <item>if the previous generation's wait timed out, deliver the reply first (no event wait is open meanwhile, so no
 /// event can be swallowed by an abandoned waiter — the isolated worker's known issue);</item>
-/// <item>wait for the next message, with a timer only while a reply is pending (idle costs no timer);</item>
-/// <item>on a message: record it, then plan, join or cancel the pending reply; on the timer: mark the reply due;</item>
-/// <item>ContinueAsNew with the small state, so history never grows.</item>
+/// <item>waits for the next message, with a timer only while a reply is pending (idle costs no timer);</item>
+/// <item>on a message: records it (and plans, joins or cancels the pending reply), shows the new state, and waits again
+/// in the same generation, up to <see cref="MessagesPerGeneration"/> messages; on the timer: marks the reply due;</item>
+/// <item>ContinueAsNew with the small state after a timeout or that many messages, so history stays small.</item>
 /// </list>
 /// </summary>
 public static class ConversationWorkflow
 {
     /// <summary>The orchestration's name (the Functions shell's orchestrator function).</summary>
     public const string Name = "ConversationOrchestrator";
+
+    /// <summary>
+    /// Messages one generation handles before it continues as new: each saves a ContinueAsNew (an action), and bounds
+    /// the history a replay reads (a message's wait, timer and step are about six history events).
+    /// </summary>
+    public const int MessagesPerGeneration = 8;
 
     public static async Task RunAsync(IWorkflowRuntime runtime, ConversationState state, ILogger? logger = null)
     {
@@ -25,16 +32,27 @@ public static class ConversationWorkflow
         ILogger log = logger is null ? NullLogger.Instance : new ReplaySafeLogger(runtime, logger);
 
         if (state.DeliverDue)
+        {
             state = await DeliverAsync(runtime, state, log);
+            runtime.SetStatus(state);
+        }
 
-        var wait = await runtime.WaitForEventAsync<ConversationMessage>(ConversationEvents.Message, state.Pending?.DueAt);
+        for (var handled = 0; handled < MessagesPerGeneration; handled++)
+        {
+            var wait = await runtime.WaitForEventAsync<ConversationMessage>(ConversationEvents.Message, state.Pending?.DueAt);
+            if (wait.TimedOut)
+            {
+                state = state with { DeliverDue = state.Pending is not null };
+                break; // the abandoned waiter must not see another event: continue as new at once
+            }
+            if (wait.Value is { } message)
+                state = await OnMessageAsync(runtime, state, message, log);
+            runtime.SetStatus(state);
+        }
 
-        if (wait.TimedOut)
-            state = state with { DeliverDue = state.Pending is not null };
-        else if (wait.Value is { } message)
-            state = await OnMessageAsync(runtime, state, message, log);
-
-        runtime.ContinueAsNew(state with { Generation = state.Generation + 1 });
+        state = state with { Generation = state.Generation + 1 };
+        runtime.SetStatus(state);
+        runtime.ContinueAsNew(state);
     }
 
     private static async Task<ConversationState> DeliverAsync(IWorkflowRuntime runtime, ConversationState state, ILogger log)

@@ -23,9 +23,17 @@ public interface IWorkflowRuntime
 
     /// <summary>
     /// Waits for the next event of that name, or until <paramref name="deadline"/>; a null deadline waits forever and
-    /// holds no timer. Call it at most once per generation (see <see cref="ContinueAsNew{TState}"/>).
+    /// holds no timer. After a wait that timed out, call <see cref="ContinueAsNew{TState}"/> before anything else: in
+    /// Durable's isolated worker the abandoned event waiter would swallow the next event. After a wait that received
+    /// its event the generation may wait again.
     /// </summary>
     Task<WaitResult<T>> WaitForEventAsync<T>(string eventName, DateTimeOffset? deadline);
+
+    /// <summary>
+    /// What the instance shows to its clients now (Durable: the custom status), so a generation that handles several
+    /// events is observable between them. Not an action: nothing is scheduled.
+    /// </summary>
+    void SetStatus<TStatus>(TStatus status);
 
     /// <summary>Ends this generation and restarts the workflow with <paramref name="state"/>, keeping unprocessed events.</summary>
     void ContinueAsNew<TState>(TState state);

@@ -110,8 +110,12 @@ public sealed class VirtualWorkflowHost
 
     public WorkflowActionCounts GetCounts(string instanceId) => Get(instanceId).Counts;
 
-    /// <summary>The current generation's input: the workflow's state as of its last ContinueAsNew.</summary>
-    public TState GetState<TState>(string instanceId) => WorkflowJson.Deserialize<TState>(Get(instanceId).InputJson);
+    /// <summary>
+    /// The workflow's state as it shows it: the status it set last in this generation, else the generation's input
+    /// (its state as of the last ContinueAsNew).
+    /// </summary>
+    public TState GetState<TState>(string instanceId) =>
+        WorkflowJson.Deserialize<TState>(Get(instanceId) is var i && i.StatusJson is { } status ? status : i.InputJson);
 
     /// <summary>Events queued and not yet taken by a wait.</summary>
     public int QueuedEventCount(string instanceId) => Get(instanceId).Inbox.Count;
@@ -176,6 +180,7 @@ public sealed class VirtualWorkflowHost
             if (episode.ContinueAsNewJson is { } next)
             {
                 instance.InputJson = next;
+                instance.StatusJson = null;
                 instance.History.Clear();
                 instance.GenerationStartedAt = UtcNow;
                 instance.Counts = instance.Counts with { ContinueAsNews = instance.Counts.ContinueAsNews + 1 };
@@ -279,7 +284,6 @@ public sealed class VirtualWorkflowHost
     {
         private readonly int _replayThrough = instance.History.FindLastIndex(e => e.Resolved);
         private DateTimeOffset _now = instance.GenerationStartedAt;
-        private int _waits;
         private bool _timedOut;
 
         public int Consumed { get; private set; }
@@ -290,8 +294,9 @@ public sealed class VirtualWorkflowHost
 
         public DateTimeOffset UtcNow => _now;
 
-        // Durable replays old history with IsReplaying true; the newest result is seen "live".
-        public bool IsReplaying => Consumed < _replayThrough;
+        // Durable replays old history with IsReplaying true; code after the newest result (the one this episode
+        // resolved) runs "live", once.
+        public bool IsReplaying => Consumed <= _replayThrough;
 
         public Task<TOut> CallStepAsync<TIn, TOut>(string stepName, TIn input)
         {
@@ -313,8 +318,8 @@ public sealed class VirtualWorkflowHost
 
         public Task<WaitResult<T>> WaitForEventAsync<T>(string eventName, DateTimeOffset? deadline)
         {
-            if (++_waits > 1)
-                throw new WorkflowRuleException($"{InstanceId}: a second wait in one generation; ContinueAsNew after each wait.");
+            if (_timedOut)
+                throw new WorkflowRuleException($"{InstanceId}: a wait after a timed-out wait; ContinueAsNew first.");
             var entry = Next(HistoryKind.Wait, eventName, deadline);
             if (entry is null)
             {
@@ -336,6 +341,9 @@ public sealed class VirtualWorkflowHost
             }
             return Task.FromResult(WaitResult<T>.Received(WorkflowJson.Deserialize<T>(entry.ResultJson ?? "null")));
         }
+
+        // Episodes replay from the start, so the last call of the newest episode is the newest status.
+        public void SetStatus<TStatus>(TStatus status) => instance.StatusJson = WorkflowJson.Serialize(status);
 
         public void ContinueAsNew<TState>(TState state)
         {
@@ -407,6 +415,7 @@ internal sealed class InstanceData
     public string InstanceId { get; set; } = "";
     public string WorkflowName { get; set; } = "";
     public string InputJson { get; set; } = "null";
+    public string? StatusJson { get; set; }
     public DateTimeOffset GenerationStartedAt { get; set; }
     public List<HistoryEntry> History { get; set; } = [];
     public List<QueuedEvent> Inbox { get; set; } = [];

@@ -183,11 +183,13 @@ public sealed class DurableApp : IAsyncDisposable
     public static string InstanceId(MentorApp.User mentor, MentorApp.User student) =>
         new ConversationKey(Bot, mentor.Id, student.Id).InstanceId;
 
-    /// <summary>The instance's latest ContinueAsNew input.</summary>
+    /// <summary>The workflow's latest state: the status it showed last, else its generation's input.</summary>
     public async Task<ConversationState?> StateAsync(string instanceId)
     {
+        // The workflow shows its state as the custom status between the messages of a generation; a generation that has
+        // shown nothing yet is at its input.
         var instance = await Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true);
-        return instance?.ReadInputAs<ConversationState>();
+        return instance?.ReadCustomStatusAs<ConversationState>() ?? instance?.ReadInputAs<ConversationState>();
     }
 
     /// <summary>Polls (wall clock) until <paramref name="condition"/> holds; fails the test with <paramref name="what"/> otherwise.</summary>

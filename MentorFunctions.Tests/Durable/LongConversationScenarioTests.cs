@@ -6,10 +6,10 @@ using static MentorFunctions.Tests.Durable.DurableApp;
 namespace MentorFunctions.Tests.Durable;
 
 /// <summary>
-/// A long conversation on the Durable test host: 32 alternating student and mentor messages. Every generation continues
-/// as new, so the history a replay reads stays the size of one exchange however long the conversation gets. (The preview
-/// test host serves no history through GetOrchestrationHistoryAsync, so the bound is shown by the generations: one per
-/// message, and the state's windows at their fixed sizes.)
+/// A long conversation on the Durable test host: 32 alternating student and mentor messages. A generation continues as
+/// new after MessagesPerGeneration messages, so the history a replay reads stays that small however long the
+/// conversation gets. (The preview test host serves no history through GetOrchestrationHistoryAsync, so the bound is
+/// shown by the generations and the state's windows at their fixed sizes.)
 /// </summary>
 public sealed class LongConversationScenarioTests(AzuriteFixture azurite, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<AzuriteFixture>
 {
@@ -36,8 +36,9 @@ public sealed class LongConversationScenarioTests(AzuriteFixture azurite, Xunit.
         Assert.Equal(ids[^1], state.LastMentorMessageId);
         Assert.Null(state.Pending);
         Assert.False(state.DeliverDue);
-        // One generation per message (a re-raised duplicate, the test host's defect, costs one more and changes nothing).
-        Assert.InRange(state.Generation, 32, 32 + app.Redeliveries);
+        // One generation per MessagesPerGeneration messages (a re-raised duplicate, the test host's defect, counts as one).
+        var perGeneration = ConversationWorkflow.MessagesPerGeneration;
+        Assert.InRange(state.Generation, 32 / perGeneration, (32 + app.Redeliveries + perGeneration - 1) / perGeneration);
         // The recent-id window keeps the newest 32 ids and no more, however long the conversation.
         Assert.Equal(ids.TakeLast(ConversationState.RecentIdsKept).Order(), state.RecentMessageIds!);
 
