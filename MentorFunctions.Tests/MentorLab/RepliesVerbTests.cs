@@ -297,6 +297,53 @@ public sealed class RepliesVerbTests(ITestOutputHelper log)
     }
 
     [Fact]
+    public async Task A_filtered_an_empty_and_a_late_answer_are_typed_failures()
+    {
+        var chat = new Chat();
+        await using var model = new LoopbackOpenAIServer();
+        var n = 0;
+        model.Responder = request => (Interlocked.Increment(ref n) % 4) switch
+        {
+            1 => LoopbackOpenAIServer.ContentFilterRefusal(),
+            2 => LoopbackOpenAIServer.Completion("   "),
+            // Well past the 1 s limit: a loaded machine cannot turn this into an answer.
+            3 => LoopbackOpenAIServer.Completion("too late") with { Delay = TimeSpan.FromSeconds(6) },
+            _ => chat.Verbatim(request),
+        };
+        var (code, _, error, root, _) = await RunAsync(model, "--mentors", "Caio Rocha", "--max-replies", "4", "--timeout-seconds", "1");
+        Assert.True(code == 0, error);
+        var caio = Mentors(root)[13];
+        var kinds = caio.GetProperty("failures").EnumerateArray().Select(f => f.GetProperty("kind").GetString()).ToList();
+        Assert.Equal(["Timeout", "ContentFiltered", "EmptyAnswer"], kinds);
+        Assert.Equal(1, caio.GetProperty("generated").GetInt32());
+        var failures = caio.GetProperty("pairs").EnumerateArray().Select(p => p.TryGetProperty("failure", out var f) ? f.GetString() : null).ToList();
+        Assert.Equal(["ContentFiltered", "EmptyAnswer", "Timeout", null], failures);
+    }
+
+    [Fact]
+    public async Task An_endpoint_nobody_listens_on_is_a_connection_failure_for_every_reply()
+    {
+        int port;
+        using (var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
+        var dir = LabTestData.TempFolder();
+        var json = Path.Combine(dir, "replies.json");
+        var (code, output, error) = await LabTestData.RunAsync("replies", "--input", Fixture, "--model-endpoint", $"http://127.0.0.1:{port}/v1/",
+            "--provider", "openai", "--deployment", "llama3.1", "--mentors", "11", "--max-replies", "2", "--retries", "0", "--json", json);
+        Assert.True(code == 0, error);
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(json));
+        var summary = doc.RootElement.GetProperty("summary");
+        Assert.Equal(2, summary.GetProperty("failed").GetInt32());
+        Assert.Equal(0, summary.GetProperty("generated").GetInt32());
+        var failure = Assert.Single(Mentors(doc.RootElement)[11].GetProperty("failures").EnumerateArray());
+        Assert.Equal("Connection", failure.GetProperty("kind").GetString());
+        Assert.Contains("0 of 2 replies generated (2 failed)", output);
+    }
+
+    [Fact]
     public async Task A_transient_failure_is_retried_after_the_servers_Retry_After()
     {
         var chat = new Chat();

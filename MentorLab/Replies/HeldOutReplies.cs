@@ -67,7 +67,8 @@ public static class HeldOutReplies
             foreach (var studentId in conversation.Where(m => m.SenderId != mentorId).Select(m => m.SenderId).Distinct().Order())
             {
                 var thread = conversation.Where(m => m.SenderId == mentorId || m.SenderId == studentId).ToList();
-                var threadPair = LearnThread(thread.Where(Training), mentorId, style);
+                // Learned only for a thread with a held-out reply: a busy topic has many people the mentor never answered later.
+                StyleProfile? threadPair = null;
                 for (var i = 0; i < conversation.Count; i++)
                 {
                     var reply = conversation[i];
@@ -76,6 +77,7 @@ public static class HeldOutReplies
                     var burst = new List<ExportMessage>();
                     for (var j = at - 1; j >= 0 && thread[j].SenderId == studentId; j--) burst.Insert(0, thread[j]);
                     var history = thread.GetRange(Math.Max(0, at - historyMessages), Math.Min(at, historyMessages)).Select(m => Message(m, mentorId)).ToList();
+                    threadPair ??= LearnThread(thread.Where(Training), mentorId, style);
                     replies.Add(new HeldOutReply(conversation[i - 1], burst, reply, history, threadPair));
                 }
             }
