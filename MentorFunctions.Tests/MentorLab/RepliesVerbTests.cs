@@ -199,6 +199,8 @@ public sealed class RepliesVerbTests(ITestOutputHelper log)
         foreach (var message in chat.Export.Messages)
             foreach (var line in message.Content.Split('\n').Where(l => l.Trim().Length >= 16))
                 Assert.DoesNotContain(texts, t => t.Contains(line.Trim(), StringComparison.Ordinal));
+        // Nor the key, whichever output.
+        Assert.DoesNotContain(texts, t => t.Contains("lab-key", StringComparison.Ordinal));
         Assert.All(Mentors(root).Values.SelectMany(m => m.GetProperty("signatures").EnumerateArray()), s => Assert.False(s.TryGetProperty("text", out _)));
         Assert.All(Mentors(root).Values.SelectMany(m => m.GetProperty("pairs").EnumerateArray()), p => Assert.False(p.TryGetProperty("real", out _)));
     }
