@@ -43,6 +43,8 @@ public sealed class DelayPlanner(IOptions<TimingOptions> options)
         if (due > notAfter) due = notAfter > latest ? notAfter : latest;
         if (due < input.Now)
             due = input.Now;
+        // A burst that outlasted the limit is answered now; the limit cannot lie before the plan it bounds.
+        if (notAfter < due) notAfter = due;
 
         var quiet = mentorQuietHours ?? _quietHours;
         if (quiet is not null && quiet.Contains(due))

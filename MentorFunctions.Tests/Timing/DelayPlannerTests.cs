@@ -112,8 +112,33 @@ public sealed class DelayPlannerTests(ITestOutputHelper output)
 
         var veryLate = Monday10.AddMinutes(40);
         var capped = planner.Plan(fast, new PlanReplyInput(Key, 1, Monday10, 9, veryLate, 9, 0, veryLate));
-        Assert.Equal(Monday10.AddMinutes(30), capped.NotAfter);
-        Assert.Equal(veryLate, capped.DueAt); // already past the limit: answer now, not later
+        Assert.Equal(veryLate, capped.DueAt); // already past the limit (first message + 30 min): answer now, not later
+        Assert.Equal(veryLate, capped.NotAfter); // and the limit never lies before the plan
+
+        var nearLimit = Monday10.AddMinutes(29.9);
+        var bounded = planner.Plan(fast, new PlanReplyInput(Key, 1, Monday10, 9, nearLimit, 9, 0, nearLimit));
+        Assert.Equal(Monday10.AddMinutes(30), bounded.NotAfter);
+        Assert.Equal(Monday10.AddMinutes(30), bounded.DueAt); // the settle time gives way to the first message's limit
+    }
+
+    [Fact]
+    public void Every_plan_lies_between_now_and_its_limit()
+    {
+        var quiet = new TimingOptions { QuietHours = { Enabled = true, StartHourUtc = 22, EndHourUtc = 6 } };
+        var checkedPlans = 0;
+        foreach (var options in new[] { new TimingOptions(), quiet })
+        foreach (var burstMinutes in new[] { 0.0, 1, 10, 29, 31, 90 })
+        foreach (var urgency in new[] { 0.0, 1 })
+        foreach (var startHour in new[] { 3, 10, 21.9 })
+        {
+            var first = new DateTimeOffset(Monday10.Date, TimeSpan.Zero).AddHours(startHour);
+            var latest = first.AddMinutes(burstMinutes);
+            var plan = Planner(options).Plan(TwelveMinuteMentor, new PlanReplyInput(Key, 7, first, 9, latest, 3, urgency, latest));
+            Assert.True(plan.DueAt >= latest, $"{plan} before the latest message");
+            Assert.True(plan.NotAfter >= plan.DueAt, $"{plan}: limit before the plan");
+            checkedPlans++;
+        }
+        Assert.Equal(72, checkedPlans);
     }
 
     [Fact]
