@@ -229,6 +229,7 @@ public sealed class RepliesVerbTests(ITestOutputHelper log)
 
         var page = File.ReadAllText(Path.Combine(dir, "html", "replies-13.html"));
         Assert.Contains("The replies side by side", page);
+        Assert.Contains("<table class=\"text\">", page);
         Assert.Contains("&lt;script&gt;alert(&quot;gotcha&quot;)&lt;/script&gt;", page);
         Assert.DoesNotContain("<script", page);
         Assert.DoesNotContain("<b>", page);

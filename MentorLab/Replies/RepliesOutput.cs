@@ -113,7 +113,7 @@ public static class RepliesOutput
         if (r.IncludesText)
         {
             report.Heading("The replies side by side");
-            report.Table(["student", "real reply", "AI reply"],
+            report.TextTable(["student", "real reply", "AI reply"],
                 m.Pairs.Select(p => (IReadOnlyList<string>)[p.Student ?? "", p.Real ?? "", p.Ai ?? "(" + (p.Failure?.ToString() ?? "none") + ")"]));
         }
         else

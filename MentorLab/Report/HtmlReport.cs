@@ -32,9 +32,14 @@ public sealed class HtmlReport(string title)
         return this;
     }
 
-    public HtmlReport Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
+    public HtmlReport Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows) => AppendTable(null, headers, rows);
+
+    /// <summary>A table of message text: cells keep their line breaks, read left-aligned from the top (the pairs of `replies`).</summary>
+    public HtmlReport TextTable(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows) => AppendTable("text", headers, rows);
+
+    private HtmlReport AppendTable(string? cssClass, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
     {
-        _body.Append("<table><thead><tr>");
+        _body.Append(cssClass is null ? "<table>" : "<table class=\"" + cssClass + "\">").Append("<thead><tr>");
         foreach (var h in headers) _body.Append("<th>").Append(Escape(h)).Append("</th>");
         _body.Append("</tr></thead><tbody>\n");
         foreach (var row in rows)
@@ -149,7 +154,8 @@ public sealed class HtmlReport(string title)
         b.Append("<style>body{font-family:system-ui,sans-serif;max-width:980px;margin:2em auto;color:#222}")
             .Append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}")
             .Append("th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}figure{margin:1.5em 0}")
-            .Append("figcaption{font-size:0.9em;color:#555}svg{font-family:system-ui,sans-serif}</style></head><body>\n");
+            .Append("figcaption{font-size:0.9em;color:#555}svg{font-family:system-ui,sans-serif}")
+            .Append("table.text td{white-space:pre-wrap;text-align:left;vertical-align:top;max-width:320px}</style></head><body>\n");
         b.Append("<h1>").Append(Escape(Title)).Append("</h1>\n").Append(_body).Append("</body></html>\n");
         return b.ToString();
     }
