@@ -51,6 +51,18 @@ public sealed class AdminApiFunctions(AdminApi api)
         string bot, string mentorId, FunctionContext context) =>
         await RespondAsync(request, await api.GetProfileAsync(bot, mentorId, context.CancellationToken));
 
+    [Function("ImportProfile")]
+    public async Task<HttpResponseData> ImportProfile(
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "mentoring/bots/{bot}/mentors/{mentorId}/profile/import")] HttpRequestData request,
+        string bot, string mentorId, FunctionContext context)
+    {
+        // A declared length over the bound is refused before the body is read; Core checks the body it is given too.
+        if (request.Headers.TryGetValues("Content-Length", out var lengths) && long.TryParse(lengths.FirstOrDefault(), out var length)
+            && length > AdminApi.MaxImportBytes)
+            return await RespondAsync(request, AdminApi.ImportTooLarge());
+        return await RespondAsync(request, await api.ImportProfileAsync(bot, mentorId, await request.ReadAsStringAsync(), context.CancellationToken));
+    }
+
     [Function("ReadAudit")]
     public async Task<HttpResponseData> ReadAudit(
         [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "mentoring/bots/{bot}/audit")] HttpRequestData request, string bot, FunctionContext context)

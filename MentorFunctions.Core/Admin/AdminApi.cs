@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using MentorFunctions.Core.Commands;
+using MentorFunctions.Core.Consent;
 using MentorFunctions.Core.Storage;
 using MentorFunctions.Core.Style;
 using MentorFunctions.Core.Zulip;
@@ -21,7 +22,8 @@ public sealed class AdminApi(
     IAuditReader audit,
     IOptions<ZulipOptions> zulip,
     TimeProvider time,
-    ILogger<AdminApi> log)
+    ILogger<AdminApi> log,
+    IProfileImporter importer)
 {
     public const int MaxAuditEntries = 1000;
     public const int DefaultAuditEntries = 100;
@@ -182,6 +184,170 @@ public sealed class AdminApi(
         return Json(200, new AuditList(entries), AdminJsonContext.Default.AuditList);
     }
 
+    /// <summary>
+    /// POST mentors/{mentorId}/profile/import {importId?, profile, pairs?, consent}: merges a profile learned from the
+    /// mentor's history (by mentor-lab import) into the stored one and records the consent. 201 merged; 200 when this
+    /// import id was merged before (nothing changes); 400 naming each bad field (a profile version this deployment does
+    /// not read, a profile that learned from more messages than consented, ...); 404 for an unknown mentor; 413 over
+    /// <see cref="MaxImportBytes"/>. Without consent to exemplars, the uploaded profiles' exemplars are dropped.
+    /// </summary>
+    public async Task<AdminResult> ImportProfileAsync(string? botEmail, string? mentorId, string? body, CancellationToken ct)
+    {
+        if (body is not null && System.Text.Encoding.UTF8.GetByteCount(body) > MaxImportBytes)
+            return ImportTooLarge();
+        var (bot, id, error) = await RegisteredMentorAsync(botEmail, mentorId, ct).ConfigureAwait(false);
+        if (error is not null)
+            return error;
+        var input = new Input(this);
+        if (!input.ParseBody(body, out var root))
+            return input.BadRequest();
+
+        var importId = ImportId(input, root);
+        var mentorProfile = ImportedProfile(input, root, "profile", required: true);
+        var consentElement = input.Object(root, "consent");
+        input.Prefix = "consent.";
+        var consent = consentElement is { } c ? ReadConsent(input, c, id) : null;
+        input.Prefix = "";
+        var pairs = new Dictionary<long, StyleProfile>();
+        if (root.TryGetProperty("pairs", out var pairsElement) && pairsElement.ValueKind != JsonValueKind.Null)
+        {
+            if (pairsElement.ValueKind != JsonValueKind.Object)
+                input.Add("pairs", "must be an object of student id to profile.");
+            else
+                foreach (var p in pairsElement.EnumerateObject())
+                {
+                    if (!long.TryParse(p.Name, NumberStyles.None, CultureInfo.InvariantCulture, out var studentId) || studentId <= 0)
+                        input.Add($"pairs.{p.Name}", "must be keyed by a student id (a positive whole number).");
+                    else if (consent is not null && !consent.Value.Conversations.Contains(studentId))
+                        input.Add($"pairs.{p.Name}", "is a conversation the consent does not name.");
+                    else if (ImportedProfile(input, p.Value, $"pairs.{p.Name}", required: true) is { } pair)
+                        pairs[studentId] = pair;
+                }
+            if (pairs.Count > MaxImportPairs)
+                input.Add("pairs", $"must hold at most {MaxImportPairs} profiles.");
+        }
+        if (mentorProfile is not null && consent is not null && mentorProfile.Messages > consent.Value.Messages)
+            input.Add("consent.messages", $"is {consent.Value.Messages}, fewer than the {mentorProfile.Messages} messages the profile learned from.");
+        if (input.HasErrors || mentorProfile is null || consent is null)
+            return input.BadRequest();
+
+        var (grantedBy, grantedAt, conversations, messages, source, exemplars) = consent.Value;
+        if (!exemplars)
+        {
+            mentorProfile.Exemplars.Clear();
+            foreach (var pair in pairs.Values) pair.Exemplars.Clear();
+        }
+        var record = new ProfileImportRecord(bot, id, importId, grantedBy, grantedAt, conversations, messages, source, exemplars,
+            time.GetUtcNow(), 0, 0);
+        var outcome = await importer.ImportAsync(record, mentorProfile, pairs, ct).ConfigureAwait(false);
+        log.LogInformation("Admin: profile import {ImportId} for mentor {MentorId}: {Outcome}, {Before} -> {After} messages",
+            importId, id, outcome.Merged ? "merged" : "already merged", outcome.MessagesBefore, outcome.MessagesAfter);
+        return Json(outcome.Merged ? 201 : 200,
+            new ProfileImportResult(importId, outcome.Merged, outcome.MessagesBefore, outcome.MessagesAfter, pairs.Count, exemplars),
+            AdminJsonContext.Default.ProfileImportResult);
+    }
+
+    public const int MaxImportBytes = 64 * 1024;
+
+    /// <summary>The 413 for an import body over <see cref="MaxImportBytes"/>.</summary>
+    public static AdminResult ImportTooLarge() =>
+        Json(413, new ErrorList([new FieldError("body", $"is larger than {MaxImportBytes / 1024} KB; a learned profile is a few KB.")]), AdminJsonContext.Default.ErrorList);
+    public const int MaxImportPairs = 98;
+    public const int MaxImportConversations = 500;
+
+    private static string ImportId(Input input, JsonElement root)
+    {
+        if (!root.TryGetProperty("importId", out var value) || value.ValueKind == JsonValueKind.Null)
+            return Guid.NewGuid().ToString("N");
+        var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
+        if (text.Length is 0 or > 64 || !text.All(ch => char.IsAsciiLetterOrDigit(ch) || ch == '-'))
+            input.Add("importId", "must be 1 to 64 letters, digits or '-' (the tool sends one so a repeated upload merges once).");
+        return text;
+    }
+
+    /// <summary>A profile in the stored format (as ProfileCodec writes it), checked so a damaged one cannot spoil the stored profile.</summary>
+    private static StyleProfile? ImportedProfile(Input input, JsonElement root, string field, bool required)
+    {
+        var value = root;
+        if (field == "profile" && !root.TryGetProperty("profile", out value))
+        {
+            if (required) input.Add(field, "is required: the learned profile, as mentor-lab import writes it.");
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            input.Add(field, "must be a profile object.");
+            return null;
+        }
+        if (!value.TryGetProperty("v", out var v) || !v.TryGetInt32(out var version) || version < 1 || version > ProfileFormat.CurrentVersion)
+        {
+            input.Add($"{field}.v", $"must be a profile format version this deployment reads (1 to {ProfileFormat.CurrentVersion}).");
+            return null;
+        }
+        StyleProfile profile;
+        try
+        {
+            profile = ProfileCodec.Deserialize(System.Text.Encoding.UTF8.GetBytes(value.GetRawText())).Profile;
+        }
+        catch (Exception e) when (e is ProfileFormatException or JsonException or ArgumentException or FormatException or OverflowException or InvalidOperationException)
+        {
+            input.Add(field, "is not a readable profile: " + (e is ProfileFormatException ? e.Message : "a field has the wrong type or range."));
+            return null;
+        }
+        if (StyleProfileChecks.Problem(profile) is { } problem)
+        {
+            input.Add(field, problem);
+            return null;
+        }
+        return profile;
+    }
+
+    private static (string GrantedBy, DateTimeOffset GrantedAt, IReadOnlyList<long> Conversations, long Messages, ProfileImportSource Source, bool Exemplars)?
+        ReadConsent(Input input, JsonElement consent, long mentorId)
+    {
+        var grantedBy = input.Text(consent, "grantedBy", 254);
+        DateTimeOffset grantedAt = default;
+        if (input.Text(consent, "grantedAt", 40) is { } at
+            && !DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out grantedAt))
+            input.Add("grantedAt", "must be a date and time in ISO 8601, e.g. 2025-01-31T08:00:00Z.");
+        var conversations = new List<long>();
+        if (consent.TryGetProperty("conversations", out var list) && list.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in list.EnumerateArray())
+            {
+                if (!item.TryGetInt64(out var student) || student <= 0 || student == mentorId)
+                {
+                    input.Add("conversations", "must list the students' ids (positive whole numbers, not the mentor's).");
+                    break;
+                }
+                if (!conversations.Contains(student)) conversations.Add(student);
+            }
+            if (conversations.Count == 0 || conversations.Count > MaxImportConversations)
+                input.Add("conversations", $"must name 1 to {MaxImportConversations} students.");
+        }
+        else
+        {
+            input.Add("conversations", "is required: the ids of the students whose conversations were read.");
+        }
+        long messages = 0;
+        if (!consent.TryGetProperty("messages", out var n) || !n.TryGetInt64(out messages) || messages < 0)
+            input.Add("messages", "must be the number of messages read (a whole number, 0 or more).");
+        var source = ProfileImportSource.Zuliprc;
+        if (input.Text(consent, "source", 16) is { } s)
+        {
+            if (s == "zuliprc") source = ProfileImportSource.Zuliprc;
+            else if (s == "export") source = ProfileImportSource.Export;
+            else input.Add("source", "must be \"zuliprc\" or \"export\".");
+        }
+        var exemplars = false;
+        if (consent.TryGetProperty("exemplars", out var ex) && ex.ValueKind != JsonValueKind.Null)
+        {
+            if (ex.ValueKind is JsonValueKind.True or JsonValueKind.False) exemplars = ex.GetBoolean();
+            else input.Add("exemplars", "must be true (the mentor agreed to share the exemplars) or false.");
+        }
+        return grantedBy is null ? null : (grantedBy, grantedAt, conversations, messages, source, exemplars);
+    }
+
     private static AdminResult Json<T>(int status, T value, JsonTypeInfo<T> type) => new(status, JsonSerializer.Serialize(value, type));
 
     private static AdminResult NotFound(string field, string message) =>
@@ -194,7 +360,18 @@ public sealed class AdminApi(
 
         public bool HasErrors => _errors.Count > 0;
 
-        public void Add(string field, string message) => _errors.Add(new FieldError(field, message));
+        /// <summary>Put before the field names of errors (for fields of a nested object, e.g. "consent.").</summary>
+        public string Prefix { get; set; } = "";
+
+        public void Add(string field, string message) => _errors.Add(new FieldError(Prefix + field, message));
+
+        public JsonElement? Object(JsonElement root, string field)
+        {
+            if (!Find(root, field, out var value)) return null;
+            if (value.ValueKind == JsonValueKind.Object) return value;
+            _errors.Add(new FieldError(field, $"must be an object, not {Kind(value)}."));
+            return null;
+        }
 
         public AdminResult BadRequest() => Json(400, new ErrorList(_errors), AdminJsonContext.Default.ErrorList);
 

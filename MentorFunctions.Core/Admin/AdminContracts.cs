@@ -50,6 +50,15 @@ public sealed record MentorProfile(long MentorId, string Summary, StyleSnapshot 
 
 public sealed record AuditList(IReadOnlyList<AuditEntryDto> Entries);
 
+/// <summary>What a profile import did: merged (or not, when this import id was merged before) and the mentor's message counts.</summary>
+public sealed record ProfileImportResult(string ImportId, bool Merged, long MessagesBefore, long MessagesAfter, int Pairs, bool Exemplars);
+
+/// <summary>Merges an imported profile into the stored one and records the consent (implemented over the profile and consent tables).</summary>
+public interface IProfileImporter
+{
+    Task<ProfileImportOutcome> ImportAsync(Consent.ProfileImportRecord consent, StyleProfile mentor, IReadOnlyDictionary<long, StyleProfile> pairs, CancellationToken ct);
+}
+
 /// <summary>The admin API's JSON, source-generated: camelCase, enums as strings.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
@@ -62,4 +71,5 @@ public sealed record AuditList(IReadOnlyList<AuditEntryDto> Entries);
 [JsonSerializable(typeof(StudentList))]
 [JsonSerializable(typeof(MentorProfile))]
 [JsonSerializable(typeof(AuditList))]
+[JsonSerializable(typeof(ProfileImportResult))]
 public sealed partial class AdminJsonContext : JsonSerializerContext;

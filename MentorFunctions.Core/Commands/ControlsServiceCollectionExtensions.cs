@@ -10,7 +10,7 @@ public static class ControlsServiceCollectionExtensions
     /// <summary>
     /// Chat commands, drafts, erasure and the admin API. The host registers TableStore, TimeProvider,
     /// IOptions&lt;ZulipOptions&gt;, IMentorRegistry, IStyleDescriber, IStyleProfileReader, IDraftPoster,
-    /// IDraftFeedbackSink and IAuditReader, and adds its other IPersonalDataStore (profiles, audit) with
+    /// IDraftFeedbackSink, IAuditReader and IProfileImporter, and adds its other IPersonalDataStore (profiles, audit) with
     /// <c>TryAddEnumerable</c>.
     /// </summary>
     public static IServiceCollection AddMentorControls(this IServiceCollection services)

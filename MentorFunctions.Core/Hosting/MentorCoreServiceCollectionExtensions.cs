@@ -56,6 +56,9 @@ public static class MentorCoreServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataStore, ProfilePersonalDataStore>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataStore, ConversationTablesPersonalDataStore>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataStore, ReplyLimitsPersonalDataStore>());
+        services.TryAddSingleton<Consent.ProfileImportRecords>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataStore, Consent.ProfileImportRecords>(sp => sp.GetRequiredService<Consent.ProfileImportRecords>()));
+        services.TryAddSingleton<IProfileImporter, ProfileImporter>();
         services.TryAddSingleton<PendingReplyBoard>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataStore, PendingReplyBoard>(sp => sp.GetRequiredService<PendingReplyBoard>()));
         return services;

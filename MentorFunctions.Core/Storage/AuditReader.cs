@@ -27,6 +27,14 @@ public sealed class AuditReader(TableStore tables) : IAuditReader
                 e.GetInt64("PostedMessageId"),
                 e.GetString("Reason")));
         }
+        // Profile imports are audited by their consent records: who granted what, and what was merged.
+        foreach (var r in await new Consent.ProfileImportRecords(tables).ListAsync(bot, mentorId, ct).ConfigureAwait(false))
+        {
+            if (since is { } after && r.ImportedAt < after) continue;
+            entries.Add(new AuditEntryDto(r.ImportedAt, bot, r.MentorId, null, "profile-import", "merged", null,
+                $"{r.Source.ToString().ToLowerInvariant()}: {r.Messages} messages of {r.Conversations.Count} conversations, granted by {r.GrantedBy} at {r.GrantedAt:O}, "
+                + $"exemplars {(r.Exemplars ? "included" : "left out")}, profile {r.ProfileMessagesBefore} -> {r.ProfileMessagesAfter} messages"));
+        }
         foreach (var entry in entries.OrderByDescending(x => x.At).Take(max))
             yield return entry;
     }

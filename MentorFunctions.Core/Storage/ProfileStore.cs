@@ -104,6 +104,65 @@ public sealed class ProfileStore : IMessageRecorder, IStyleProfileReader
         }
     }
 
+    /// <summary>
+    /// Merges a profile learned elsewhere (an imported history) into the mentor's stored one, and pair profiles into
+    /// theirs, in one entity-group transaction guarded by ETags (a conflict re-reads and re-merges, as
+    /// <see cref="RecordAsync"/> does). The transaction also adds the row "import-&lt;id&gt;", so an import sent twice
+    /// merges once: the second call finds the row and changes nothing. The stored ledgers are kept as they are (the
+    /// imported messages are from other conversations than the bot's, and must not open a wait).
+    /// </summary>
+    public async Task<ProfileImportOutcome> MergeImportAsync(string botEmail, long mentorId, string importId, StyleProfile mentor,
+        IReadOnlyDictionary<long, StyleProfile> pairs, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(botEmail);
+        ArgumentException.ThrowIfNullOrWhiteSpace(importId);
+        ArgumentNullException.ThrowIfNull(mentor);
+        ArgumentNullException.ThrowIfNull(pairs);
+        if (pairs.Count > 98) throw new ArgumentException("At most 98 pair profiles merge in one transaction.", nameof(pairs));
+        var table = await _tables.GetTableAsync(TableShortName, ct).ConfigureAwait(false);
+        var pk = PartitionKey(botEmail, mentorId);
+        var marker = ImportRow(importId);
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await ReadRawAsync(table, pk, marker, ct).ConfigureAwait(false) is not null)
+                return new ProfileImportOutcome(false, 0, 0);
+            var mentorEntity = await ReadRawAsync(table, pk, MentorRow, ct).ConfigureAwait(false);
+            var (stored, _) = DecodeForWrite(mentorEntity);
+            var before = stored.Messages;
+            // A merge changes only the stored side, so a retry after a conflict merges the same upload again.
+            StyleProfileMerge.Merge(stored, mentor, _options.LatencyHalfLife);
+            var actions = new List<TableTransactionAction>(pairs.Count + 2) { Write(pk, MentorRow, stored, null, mentorEntity) };
+            foreach (var (studentId, pair) in pairs.OrderBy(p => p.Key))
+            {
+                var rk = PairRow(studentId);
+                var pairEntity = await ReadRawAsync(table, pk, rk, ct).ConfigureAwait(false);
+                var (storedPair, ledger) = DecodeForWrite(pairEntity);
+                StyleProfileMerge.Merge(storedPair, pair, _options.LatencyHalfLife);
+                actions.Add(Write(pk, rk, storedPair, ledger, pairEntity));
+            }
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add,
+                new TableEntity(pk, marker) { ["At"] = _time.GetUtcNow(), ["Messages"] = mentor.Messages }));
+            try
+            {
+                await table.SubmitTransactionAsync(actions, ct).ConfigureAwait(false);
+                _logger.LogInformation("Merged import {ImportId} into mentor {MentorId}'s profile ({Before} -> {After} messages, {Pairs} pairs)",
+                    importId, mentorId, before, stored.Messages, pairs.Count);
+                return new ProfileImportOutcome(true, before, stored.Messages);
+            }
+            catch (RequestFailedException e) when (e.Status is 412 or 409)
+            {
+                Interlocked.Increment(ref _conflicts);
+                _metrics?.ProfileWriteConflict();
+                if (attempt >= _options.MaxWriteAttempts)
+                    throw new TransientStepException($"The style profile kept changing under {attempt} import attempts.", inner: e);
+                await Task.Delay(Backoff(attempt), _time, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>The row that marks an import as merged (ids are [A-Za-z0-9-], checked by the caller).</summary>
+    public static string ImportRow(string importId) => "import-" + importId;
+
     public async Task<StyleSnapshot> ReadForReplyAsync(ConversationKey conversation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(conversation);
@@ -231,3 +290,6 @@ public sealed class ProfileStore : IMessageRecorder, IStyleProfileReader
             : new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, existing.ETag);
     }
 }
+
+/// <summary>What an import did: whether it merged (false: this import id was merged before), and the mentor's message counts.</summary>
+public sealed record ProfileImportOutcome(bool Merged, long MessagesBefore, long MessagesAfter);

@@ -46,6 +46,10 @@ internal sealed class ControlsHarness
         services.AddSingleton<IDraftFeedbackSink>(Feedback);
         services.AddSingleton<IAuditReader>(Audit);
         services.AddSingleton<MentorFunctions.Core.Languages.IStudentLanguages>(StudentLanguages);
+        // The profile import merges into real profile tables (and records its consent) in this harness's store.
+        services.AddSingleton<ProfileStore>();
+        services.AddSingleton<MentorFunctions.Core.Consent.ProfileImportRecords>();
+        services.AddSingleton<IProfileImporter, ProfileImporter>();
         services.AddMentorControls();
         Provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

@@ -27,7 +27,7 @@ public sealed class FunctionAuthorizationTests
         var functionLevel = triggers.Where(t => t.Trigger.AuthLevel == AuthorizationLevel.Function).Select(t => t.Trigger.Route!).ToArray();
         Assert.Equal(new[] { "zulip/webhook" }, functionLevel);
         var admin = triggers.Where(t => t.Trigger.Route!.StartsWith("mentoring/", StringComparison.Ordinal)).ToArray();
-        Assert.Equal(8, admin.Length);
+        Assert.Equal(9, admin.Length);
         Assert.All(admin, t => Assert.Equal(AuthorizationLevel.Admin, t.Trigger.AuthLevel));
         // The dashboard is anonymous to the Functions host because App Service Authentication (Entra ID) guards it, and
         // the app refuses it when that is not configured (see DashboardFunctions).
