@@ -9,6 +9,7 @@ namespace MentorLab.Cli;
 public sealed class LabArguments
 {
     private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string?>> _repeated = new(StringComparer.Ordinal);
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
 
     public LabArguments(IEnumerable<string> args)
@@ -31,7 +32,9 @@ public sealed class LabArguments
             {
                 value = list[++i];
             }
-            if (!_options.TryAdd(name, value)) throw new LabUsageException($"Option --{name} is given twice.");
+            if (!_repeated.TryGetValue(name, out var all)) _repeated[name] = all = [];
+            all.Add(value);
+            _options.TryAdd(name, value);
         }
     }
 
@@ -39,16 +42,26 @@ public sealed class LabArguments
     {
         _used.Add(name);
         if (!_options.TryGetValue(name, out var value)) return null;
+        if (_repeated[name].Count > 1) throw new LabUsageException($"Option --{name} is given twice.");
         return value ?? throw new LabUsageException($"Option --{name} needs a value.");
     }
 
     public string RequiredString(string name) =>
         String(name) ?? throw new LabUsageException($"Option --{name} is required.");
 
+    /// <summary>Every value of an option that may be given more than once (--student 12 --student 34), in order.</summary>
+    public IReadOnlyList<string> Strings(string name)
+    {
+        _used.Add(name);
+        if (!_repeated.TryGetValue(name, out var all)) return [];
+        return all.Select(v => v ?? throw new LabUsageException($"Option --{name} needs a value.")).ToArray();
+    }
+
     public bool Flag(string name)
     {
         _used.Add(name);
         if (!_options.TryGetValue(name, out var value)) return false;
+        if (_repeated[name].Count > 1) throw new LabUsageException($"Option --{name} is given twice.");
         return value is null ? true : throw new LabUsageException($"Option --{name} takes no value (got '{value}').");
     }
 

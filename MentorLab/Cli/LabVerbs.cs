@@ -10,5 +10,6 @@ public static class LabVerbs
         new AttributionVerb(),
         new Timing.TimingVerb(),
         new Replies.RepliesVerb(),
+        new Import.ImportVerb(),
     ];
 }

@@ -77,15 +77,26 @@ public static class ZulipExportReader
                 throw new ExportFormatException(file, null, null, $"expected a JSON array of messages, found {Kind(root.ValueKind)}.");
             }
 
-            var result = new List<ExportMessage>(root.GetArrayLength());
-            var index = 0;
-            foreach (var element in root.EnumerateArray())
-            {
-                result.Add(ReadMessage(file, index, element));
-                index++;
-            }
-            return result;
+            return ReadMessages(root, file);
         }
+    }
+
+    /// <summary>
+    /// The messages of a JSON array as <c>GET /messages</c> answers them, in array order; <paramref name="source"/> names
+    /// where they came from in errors (a file, or a request).
+    /// </summary>
+    public static List<ExportMessage> ReadMessages(JsonElement array, string source)
+    {
+        if (array.ValueKind != JsonValueKind.Array)
+            throw new ExportFormatException(source, null, null, $"expected a JSON array of messages, found {Kind(array.ValueKind)}.");
+        var result = new List<ExportMessage>(array.GetArrayLength());
+        var index = 0;
+        foreach (var element in array.EnumerateArray())
+        {
+            result.Add(ReadMessage(source, index, element));
+            index++;
+        }
+        return result;
     }
 
     private static ExportMessage ReadMessage(string file, int index, JsonElement e)

@@ -77,6 +77,23 @@ public sealed class LoopbackZulipServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Other accounts that may call the API with their own key (a mentor running mentor-lab import with their zuliprc):
+    /// email → (API key, user id). GET /messages answers them from their own point of view.
+    /// </summary>
+    public ConcurrentDictionary<string, (string Key, long UserId)> Accounts { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Seeds a direct message between users without the bot (a mentor's own 1:1 history with a student).</summary>
+    public long AddDirectMessage(long senderId, long otherId, string content, DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            var id = ++_nextId;
+            _messages.Add(new StoredMessage(id, senderId, new HashSet<long> { senderId, otherId }, content, at.ToUnixTimeSeconds()));
+            return id;
+        }
+    }
+
     /// <summary>Messages the bot sent to exactly this set of users (plus itself).</summary>
     public IReadOnlyList<StoredMessage> BotMessagesTo(params long[] users)
     {
@@ -141,7 +158,7 @@ public sealed class LoopbackZulipServer : IAsyncDisposable
             await Error(context.Response, 400, string.Join("; ", errors), "BAD_REQUEST");
             return;
         }
-        if (recorded.AuthUser != BotEmail + ":" + ApiKey)
+        if (Caller(recorded.AuthUser) is not { } caller)
         {
             await Error(context.Response, 401, "Invalid API key", "UNAUTHORIZED");
             return;
@@ -152,7 +169,7 @@ public sealed class LoopbackZulipServer : IAsyncDisposable
         var fault = _faults.TryGetValue(operation, out var queue) && queue.TryDequeue(out var queued) ? queued : FaultInjector?.Invoke(operation);
         if (fault is not null)
         {
-            if (fault.StoreAnyway) Answer(operation, recorded);
+            if (fault.StoreAnyway) Answer(operation, recorded, caller);
             if (fault.Delay > TimeSpan.Zero) await Task.Delay(fault.Delay);
             await LoopbackHttpServer.WriteAsync(context.Response, fault.Status, fault.Body,
                 fault.Body.StartsWith('{') ? "application/json" : "text/html", fault.Headers);
@@ -163,7 +180,7 @@ public sealed class LoopbackZulipServer : IAsyncDisposable
             await Error(context.Response, 400, "Bots cannot send typing notifications", "BAD_REQUEST");
             return;
         }
-        success = Answer(operation, recorded);
+        success = Answer(operation, recorded, caller);
         if (ReferenceEquals(success, NoSuchUser))
         {
             await Error(context.Response, 400, "No such user", "BAD_REQUEST");
@@ -177,7 +194,16 @@ public sealed class LoopbackZulipServer : IAsyncDisposable
         await LoopbackHttpServer.WriteAsync(context.Response, 200, success, headers: RateHeaders());
     }
 
-    private string? Answer(string operation, ZulipRequest r)
+    /// <summary>The user id of the account these credentials belong to (the bot or one of <see cref="Accounts"/>), or null.</summary>
+    private long? Caller(string? authUser)
+    {
+        if (authUser == BotEmail + ":" + ApiKey) return BotUserId;
+        var colon = authUser?.IndexOf(':') ?? -1;
+        if (colon <= 0) return null;
+        return Accounts.TryGetValue(authUser![..colon], out var account) && account.Key == authUser[(colon + 1)..] ? account.UserId : null;
+    }
+
+    private string? Answer(string operation, ZulipRequest r, long caller)
     {
         switch (operation)
         {
@@ -191,21 +217,41 @@ public sealed class LoopbackZulipServer : IAsyncDisposable
             {
                 var narrow = JsonNode.Parse(r.Query["narrow"])!.AsArray();
                 var dm = narrow.Single(t => (string?)t!["operator"] == "dm")!["operand"]!.AsArray().Select(n => (long)n!).ToHashSet();
-                dm.Add(BotUserId);
-                var numBefore = int.Parse(r.Query["num_before"]);
+                dm.Add(caller);
+                var numBefore = int.Parse(r.Query.GetValueOrDefault("num_before", "0"), System.Globalization.CultureInfo.InvariantCulture);
+                var numAfter = int.Parse(r.Query.GetValueOrDefault("num_after", "0"), System.Globalization.CultureInfo.InvariantCulture);
                 var raw = r.Query.GetValueOrDefault("apply_markdown") == "false";
-                var found = Messages.Where(m => m.Participants.SetEquals(dm)).OrderBy(m => m.Id).TakeLast(numBefore + 1).ToArray();
+                var all = Messages.Where(m => m.Participants.SetEquals(dm)).OrderBy(m => m.Id).ToArray();
+                // Zulip's range: num_before messages below the anchor, the anchor itself (unless include_anchor=false),
+                // num_after above it. "newest" anchors at the last message, "oldest" below the first.
+                var anchorText = r.Query.GetValueOrDefault("anchor", "newest");
+                long anchor = anchorText switch
+                {
+                    "newest" => all.LastOrDefault()?.Id ?? 0,
+                    "oldest" => 0,
+                    _ => long.Parse(anchorText, System.Globalization.CultureInfo.InvariantCulture),
+                };
+                var includeAnchor = r.Query.GetValueOrDefault("include_anchor") != "false";
+                var before = all.Where(m => m.Id < anchor).TakeLast(numBefore);
+                var at = all.Where(m => m.Id == anchor && includeAnchor);
+                var after = all.Where(m => m.Id > anchor).Take(numAfter);
+                var found = before.Concat(at).Concat(after).ToArray();
                 var array = new JsonArray();
                 foreach (var m in found)
                 {
+                    var recipients = new JsonArray();
+                    foreach (var p in m.Participants.Order())
+                        recipients.Add(new JsonObject { ["id"] = p, ["email"] = $"user{p}@example.com", ["full_name"] = $"User {p}", ["is_mirror_dummy"] = false });
                     array.Add(new JsonObject
                     {
                         ["id"] = m.Id,
                         ["sender_id"] = m.SenderId,
+                        ["sender_full_name"] = $"User {m.SenderId}",
                         ["content"] = raw ? m.Content : $"<p>{WebUtility.HtmlEncode(m.Content)}</p>",
                         ["content_type"] = raw ? "text/x-markdown" : "text/html",
                         ["timestamp"] = m.Timestamp,
                         ["type"] = "private",
+                        ["display_recipient"] = recipients,
                         ["subject"] = "",
                         ["client"] = "website",
                         ["flags"] = new JsonArray("read"),
@@ -214,13 +260,20 @@ public sealed class LoopbackZulipServer : IAsyncDisposable
                 }
                 return Success(new JsonObject
                 {
-                    ["messages"] = array, ["anchor"] = found.LastOrDefault()?.Id ?? 0,
-                    ["found_newest"] = true, ["found_oldest"] = found.Length <= numBefore, ["found_anchor"] = false, ["history_limited"] = false,
+                    ["messages"] = array, ["anchor"] = anchorText == "newest" ? found.LastOrDefault()?.Id ?? 0 : anchor,
+                    ["found_newest"] = found.Length == 0 ? all.All(m => m.Id <= anchor) : all[^1].Id == found[^1].Id || anchorText == "newest",
+                    ["found_oldest"] = found.Length == 0 ? all.All(m => m.Id >= anchor) : all[0].Id == found[0].Id,
+                    ["found_anchor"] = at.Any(), ["history_limited"] = false,
                 });
             }
             case "set-typing-status":
                 return Success([]);
             case "get-own-user":
+                if (caller != BotUserId && Accounts.FirstOrDefault(a => a.Value.UserId == caller) is { Key: { } email })
+                    return Success(new JsonObject
+                    {
+                        ["user_id"] = caller, ["email"] = email, ["full_name"] = $"User {caller}", ["is_bot"] = false, ["role"] = 400,
+                    });
                 return Success(new JsonObject
                 {
                     ["user_id"] = BotUserId, ["email"] = BotEmail, ["full_name"] = BotName, ["is_bot"] = true, ["role"] = 400,
