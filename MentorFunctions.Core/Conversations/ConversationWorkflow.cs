@@ -210,6 +210,7 @@ public static class ConversationWorkflow
         // MaxDelay). Only quiet hours push that limit out, so the later of the two limits is the burst's.
         var notAfter = pending is null || plan.NotAfter > pending.NotAfter ? plan.NotAfter : pending.NotAfter;
         var due = Max(now, Min(plan.DueAt, notAfter));
+        notAfter = Max(notAfter, due); // a step that ran past the limit answers now; the limit never lies before it
         var next = new PendingReply(input.FirstMessageId, input.FirstMessageAt, input.LatestMessageId, input.LatestMessageAt,
             input.MessagesInBurst, input.Urgency, due, notAfter, Math.Max(0, (due - input.LatestMessageAt).TotalSeconds));
 

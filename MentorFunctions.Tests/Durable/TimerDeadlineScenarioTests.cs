@@ -5,8 +5,12 @@ namespace MentorFunctions.Tests.Durable;
 
 /// <summary>
 /// Messages raised within ± 40 ms of the reply timer's deadline, when the timer firing and the event race in the same
-/// batch: none is lost, the instance goes on, and a mentor's message near the deadline is learned whatever won.
-/// Six conversations of one mentor run at once, one per (offset, sender).
+/// batch: each is recorded once, the instance goes on, a mentor's message near the deadline stands the reply down and a
+/// student's follow-up is answered. Six conversations of one mentor run at once, one per (offset, sender).
+/// What this cannot show under the preview test host: a message that reaches the instance after the timer fired is
+/// forwarded across ContinueAsNew, which this host drops and DurableApp.SignalAsync re-raises (counted, printed). So a
+/// message swallowed by the timed-out waiter would look the same here; that it is not rests on the workflow continuing
+/// as new at once after a timeout (enforced by the virtual host's rule) and on the SDK's carry-over of later events.
 /// </summary>
 public sealed class TimerDeadlineScenarioTests(AzuriteFixture azurite, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<AzuriteFixture>
 {

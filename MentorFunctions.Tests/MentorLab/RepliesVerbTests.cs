@@ -139,7 +139,23 @@ public sealed class RepliesVerbTests(ITestOutputHelper log)
             foreach (var other in studentMessages.Where(o => o.SenderId != student.SenderId || o.Conversation != student.Conversation))
                 Assert.False(prompt.Contains(other.Content, StringComparison.Ordinal), $"the prompt for {reply.Id} holds message {other.Id} of another conversation or student");
             Assert.Equal("system", request.Messages[0].Role);
-            if (!student.IsDirect) channelItems++;
+            if (!student.IsDirect)
+            {
+                channelItems++;
+                // Nor the mentor's answers to other people in the topic: they may quote them.
+                var topic = chat.Export.Messages.Where(x => x.Conversation == student.Conversation && x.Id < reply.Id).OrderBy(x => x.Id).ToList();
+                long? lastOther = null;
+                var answersToOthers = new List<string>();
+                var own = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var m in topic)
+                {
+                    if (m.SenderId != reply.SenderId) { lastOther = m.SenderId; if (m.SenderId == student.SenderId) own.Add(m.Content); continue; }
+                    if (lastOther is { } o && o != student.SenderId) answersToOthers.Add(m.Content);
+                    else own.Add(m.Content);
+                }
+                foreach (var answer in answersToOthers.Where(t => t.Length >= 40 && !own.Contains(t)))
+                    Assert.False(prompt.Contains(answer, StringComparison.Ordinal), $"the prompt for {reply.Id} holds the mentor's answer to someone else");
+            }
         }
         // The isolation above is tested where it can fail: channel topics with several students.
         Assert.True(channelItems >= 3, $"{channelItems} held-out replies in channel topics");
@@ -397,6 +413,7 @@ public sealed class RepliesVerbTests(ITestOutputHelper log)
     [InlineData("--mentors", "Nobody Here", "'Nobody Here' is not an author")]
     [InlineData("--min-messages", "1000", "replies needs two or more")]
     [InlineData("--colour", "blue", "Unknown option --colour")]
+    [InlineData("--model-endpoint", "http://models.example.com/v1", "must be https when a model key is set")]
     public async Task Bad_arguments_exit_with_the_usage_code_and_call_no_model(string option, string value, string expected)
     {
         await using var model = new LoopbackOpenAIServer();
@@ -409,6 +426,7 @@ public sealed class RepliesVerbTests(ITestOutputHelper log)
             expected = "Option --model-endpoint is required";
         }
         args.AddRange([option, value]);
+        if (expected.Contains("model key", StringComparison.Ordinal)) args.AddRange(["--model-key", "lab-key"]);
         var (code, _, error) = await LabTestData.RunAsync([.. args]);
         Assert.Equal(2, code);
         Assert.Contains(expected, error);

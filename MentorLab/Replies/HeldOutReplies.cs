@@ -32,6 +32,25 @@ public static class HeldOutReplies
 {
     private const string LabBot = "lab@mentor-lab";
 
+    /// <summary>
+    /// One person's thread in a conversation: their messages and the mentor's messages that answer them (the mentor's
+    /// messages whose latest preceding message by someone else is theirs, or that precede everyone else's). In a channel
+    /// topic the mentor's answers to other people stay out: they may quote those people.
+    /// </summary>
+    internal static List<ExportMessage> Thread(IReadOnlyList<ExportMessage> conversation, long mentorId, long studentId)
+    {
+        var thread = new List<ExportMessage>();
+        long? lastOther = null;
+        foreach (var m in conversation)
+        {
+            if (m.SenderId != mentorId)
+                lastOther = m.SenderId;
+            if (m.SenderId == studentId || (m.SenderId == mentorId && (lastOther is null || lastOther == studentId)))
+                thread.Add(m);
+        }
+        return thread;
+    }
+
     public static MentorSplit Split(long mentorId, IReadOnlyList<ExportMessage> own, IReadOnlyDictionary<string, List<ExportMessage>> conversations,
         IReadOnlyDictionary<long, int> position, double trainShare, int historyMessages, StyleOptions style, CancellationToken ct)
     {
@@ -66,7 +85,7 @@ public static class HeldOutReplies
 
             foreach (var studentId in conversation.Where(m => m.SenderId != mentorId).Select(m => m.SenderId).Distinct().Order())
             {
-                var thread = conversation.Where(m => m.SenderId == mentorId || m.SenderId == studentId).ToList();
+                var thread = Thread(conversation, mentorId, studentId);
                 // Learned only for a thread with a held-out reply: a busy topic has many people the mentor never answered later.
                 StyleProfile? threadPair = null;
                 for (var i = 0; i < conversation.Count; i++)

@@ -63,6 +63,9 @@ public sealed record RepliesOptions(
             var other => throw new LabUsageException($"Option --provider must be azure or openai (got '{other}')."),
         };
         var key = a.String("model-key") ?? Environment.GetEnvironmentVariable(KeyVariable);
+        // A key sent over plain http can be read on the way: only a model on this machine may be reached that way.
+        if (!string.IsNullOrWhiteSpace(key) && endpoint.Scheme == Uri.UriSchemeHttp && !endpoint.IsLoopback)
+            throw new LabUsageException($"Option --model-endpoint must be https when a model key is set (plain http only to this machine, got '{endpoint.Host}').");
         var llm = new LlmOptions
         {
             Provider = provider,
