@@ -42,14 +42,16 @@ public sealed class FaultToleranceTests(AzuriteFixture azurite, ITestOutputHelpe
     {
         var baseline = await BaselineAsync();
         var clock = Stopwatch.StartNew();
-        var faults = new RandomFaults(seed: 17, rate: 0.3, timeoutDelay: TimeSpan.FromMilliseconds(400));
+        var faults = new RandomFaults(seed: 17, rate: 0.3, timeoutDelay: TimeSpan.FromMilliseconds(1600));
         // Retries come quickly (1 s, Retry-After of 1 s honoured) and often enough: 30% failing calls, three of them
         // per delivery attempt, would exhaust the default five attempts for about one delivery in eight.
         var retry = new StepRetryPolicy(MaxAttempts: 25, FirstRetryInterval: TimeSpan.FromSeconds(1), BackoffCoefficient: 1, MaxRetryInterval: TimeSpan.FromSeconds(1));
         var settings = ProgrammeSettings.Default();
-        settings["Llm:Timeout"] = "00:00:00.200";
+        // Client timeouts well above what a loaded 2-core machine takes on loopback (a real timeout would be an
+        // uncounted fault), and well below the injected slow answers.
+        settings["Llm:Timeout"] = "00:00:00.800";
         await using var app = NewApp(baseline.Programme, settings, retry,
-            services => services.AddHttpClient(ZulipClient.HttpClientName, http => http.Timeout = TimeSpan.FromMilliseconds(200)));
+            services => services.AddHttpClient(ZulipClient.HttpClientName, http => http.Timeout = TimeSpan.FromMilliseconds(800)));
         faults.Attach(app.Zulip, app.OpenAI);
         var result = await ProgrammeDriver.RunAsync(app, baseline.Programme);
 
