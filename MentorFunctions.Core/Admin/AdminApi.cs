@@ -226,6 +226,16 @@ public sealed class AdminApi(
             if (pairs.Count > MaxImportPairs)
                 input.Add("pairs", $"must hold at most {MaxImportPairs} profiles.");
         }
+        // A pair profile only for a student registered with this mentor: the import must not open a conversation the
+        // programme has not set up (the consent names conversations; the registry says who may be answered at all).
+        foreach (var studentId in pairs.Keys.Order().ToList())
+        {
+            if (await registry.GetPairAsync(bot!, id, studentId, ct).ConfigureAwait(false) is null)
+            {
+                input.Add($"pairs.{studentId.ToString(CultureInfo.InvariantCulture)}", "is not a student registered with this mentor: register the pair first.");
+                pairs.Remove(studentId);
+            }
+        }
         if (mentorProfile is not null && consent is not null && mentorProfile.Messages > consent.Value.Messages)
             input.Add("consent.messages", $"is {consent.Value.Messages}, fewer than the {mentorProfile.Messages} messages the profile learned from.");
         if (input.HasErrors || mentorProfile is null || consent is null)

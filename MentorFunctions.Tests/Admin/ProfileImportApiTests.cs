@@ -130,6 +130,8 @@ public sealed class ProfileImportApiTests(AzuriteFixture azurite)
             { Edit(n => n["importId"] = "no spaces allowed"), 400, "importId" },
             { Edit(n => n["pairs"] = new JsonObject { ["999"] = n["profile"]!.DeepClone() }), 400, "pairs.999" },
             { Edit(n => n["pairs"] = new JsonObject { ["kim"] = n["profile"]!.DeepClone() }), 400, "pairs.kim" },
+            // Named by the consent, but not a student registered with Ana.
+            { Edit(n => { n["consent"]!["conversations"] = new JsonArray(Kim, 777); n["pairs"] = new JsonObject { ["777"] = n["profile"]!.DeepClone() }; }), 400, "pairs.777" },
             { Edit(n => n["padding"] = new string('x', AdminApi.MaxImportBytes)), 413, "body" },
         };
     }
@@ -139,11 +141,12 @@ public sealed class ProfileImportApiTests(AzuriteFixture azurite)
     public async Task Bad_input_is_a_typed_4xx_naming_the_field_and_changes_nothing(string body, int status, string field)
     {
         await using var app = await StartAsync();
+        var before = await StoredRows.MentioningAsync(app.Get<TableStore>(), Kim, "kim@example.org");
         var r = await Import(app, body);
         Assert.Equal(status, r.Status);
         using var doc = JsonDocument.Parse(r.Json);
         Assert.Contains(field, doc.RootElement.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()));
-        Assert.Empty(await StoredRows.MentioningAsync(app.Get<TableStore>(), Kim, "kim@example.org"));
+        Assert.Equal(before, await StoredRows.MentioningAsync(app.Get<TableStore>(), Kim, "kim@example.org"));
         Assert.Empty(await app.Get<ProfileImportRecords>().ListAsync(Bot, null, default));
     }
 
@@ -186,6 +189,9 @@ public sealed class ProfileImportApiTests(AzuriteFixture azurite)
         var registered = await app.Get<AdminApi>().RegisterMentorAsync(
             $$"""{"botEmail":"{{Bot}}","userId":{{Ana.Id}},"email":"{{Ana.Email}}","fullName":"{{Ana.FullName}}"}""", default);
         Assert.Equal(201, registered.Status);
+        var paired = await app.Get<AdminApi>().RegisterPairAsync(
+            $$"""{"botEmail":"{{Bot}}","mentorId":{{Ana.Id}},"studentId":{{Kim}},"studentEmail":"kim@example.org","studentFullName":"Kim Lee"}""", default);
+        Assert.Equal(201, paired.Status);
         return app;
     }
 
