@@ -228,9 +228,12 @@ public sealed class AdminApi(
         }
         // A pair profile only for a student registered with this mentor: the import must not open a conversation the
         // programme has not set up (the consent names conversations; the registry says who may be answered at all).
+        var registered = pairs.Count == 0
+            ? []
+            : (await registry.ListStudentsAsync(bot!, id, ct).ConfigureAwait(false)).Select(p => p.StudentId).ToHashSet();
         foreach (var studentId in pairs.Keys.Order().ToList())
         {
-            if (await registry.GetPairAsync(bot!, id, studentId, ct).ConfigureAwait(false) is null)
+            if (!registered.Contains(studentId))
             {
                 input.Add($"pairs.{studentId.ToString(CultureInfo.InvariantCulture)}", "is not a student registered with this mentor: register the pair first.");
                 pairs.Remove(studentId);

@@ -64,5 +64,5 @@ public static class AttributionOutput
         report.Save(path);
     }
 
-    private static string P(double v) => double.IsFinite(v) ? (100 * v).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "-";
+    private static string P(double v) => TableFormat.Percent(v);
 }

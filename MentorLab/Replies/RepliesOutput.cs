@@ -128,9 +128,9 @@ public static class RepliesOutput
 
     private static string FileName(MentorReplies m) => "replies-" + m.Id.ToString(CultureInfo.InvariantCulture) + ".html";
     private static double D(MentorReplies m, string measure) => m.Distributions.FirstOrDefault(d => d.Measure == measure)?.D ?? double.NaN;
-    private static string Trim(string s, int n) => s.Length <= n ? s : s[..(n - 1)] + "…";
+    private static string Trim(string s, int n) => TableFormat.Trim(s, n);
     private static string I(int v) => v.ToString(CultureInfo.InvariantCulture);
     private static string F(double v, string format = "0.000") => double.IsFinite(v) ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
-    private static string P(double v) => double.IsFinite(v) ? (100 * v).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "-";
+    private static string P(double v) => TableFormat.Percent(v);
     private static string Ms(double ms) => !double.IsFinite(ms) ? "-" : ms < 1000 ? ms.ToString("0", CultureInfo.InvariantCulture) + " ms" : (ms / 1000).ToString("0.0#", CultureInfo.InvariantCulture) + " s";
 }

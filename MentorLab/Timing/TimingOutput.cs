@@ -71,9 +71,9 @@ public static class TimingOutput
         report.Save(path);
     }
 
-    private static string Trim(string s, int n) => s.Length <= n ? s : s[..(n - 1)] + "…";
+    private static string Trim(string s, int n) => TableFormat.Trim(s, n);
     private static string F(double v) => double.IsFinite(v) ? v.ToString("0.000", CultureInfo.InvariantCulture) : "-";
-    private static string P(double v) => double.IsFinite(v) ? (100 * v).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "-";
+    private static string P(double v) => TableFormat.Percent(v);
 
     private static string Dur(double seconds) => !double.IsFinite(seconds) ? "-"
         : seconds < 120 ? seconds.ToString("0", CultureInfo.InvariantCulture) + " s"
