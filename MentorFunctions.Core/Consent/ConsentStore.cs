@@ -35,6 +35,22 @@ public sealed class ConsentStore(TableStore tables) : IPersonalDataStore
         return new ConsentRecord(botEmail, mentorId, studentId, (ConsentState)(e.GetInt32("State") ?? 0), e.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue);
     }
 
+    /// <summary>Every pending question and refusal about one mentor's would-be students, oldest first (one partition).</summary>
+    public async Task<IReadOnlyList<ConsentRecord>> ListForMentorAsync(string botEmail, long mentorId, CancellationToken ct)
+    {
+        var table = await tables.GetTableAsync(TableName, ct).ConfigureAwait(false);
+        var partition = Partition(botEmail, mentorId);
+        var list = new List<ConsentRecord>();
+        await foreach (var e in table.QueryAsync<TableEntity>(x => x.PartitionKey == partition, cancellationToken: ct).ConfigureAwait(false))
+        {
+            if (!long.TryParse(e.RowKey, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var student))
+                continue;
+            list.Add(new ConsentRecord(botEmail, mentorId, student, (ConsentState)(e.GetInt32("State") ?? 0), e.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue));
+        }
+        list.Sort((a, b) => a.At.CompareTo(b.At));
+        return list;
+    }
+
     public async Task SetAsync(ConsentRecord record, CancellationToken ct)
     {
         var table = await tables.GetTableAsync(TableName, ct).ConfigureAwait(false);

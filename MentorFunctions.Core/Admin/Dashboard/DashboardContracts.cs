@@ -35,12 +35,19 @@ public sealed record LimitsDto(long RepliesToday, long RepliesPerDay, long Token
 
 public sealed record MentorRowDto(
     long UserId, string FullName, string Email, ReplyMode Mode, bool Paused, DateTimeOffset? PausedUntil, bool PausedUntilResumed,
-    MentorQuietHours? QuietHours, int Students, long MessagesSeen, double Confidence, LimitsDto Limits);
+    MentorQuietHours? QuietHours, int Students, int AwaitingConsent, long MessagesSeen, double Confidence, LimitsDto Limits);
 
 public sealed record MentorRowsDto(string BotEmail, IReadOnlyList<MentorRowDto> Mentors);
 
 /// <summary>A student of a mentor. <paramref name="Consent"/> is what is on record about the stand-in answering them.</summary>
 public sealed record StudentDto(long StudentId, string FullName, string Email, EnrolmentSource Source, DateTimeOffset EnrolledAt, string Consent);
+
+/// <summary>
+/// Someone who wrote in a group DM with the mentor and the bot without being their student: the bot asked the mentor
+/// (<paramref name="State"/> "awaiting": no AI reply and nothing learned until they `accept`) or the mentor declined
+/// ("declined"). The consent table keeps only ids and times, so no name is shown.
+/// </summary>
+public sealed record ConsentRequestDto(long StudentId, string State, DateTimeOffset At, string Consent);
 
 /// <summary>A 7×24 grid of the mentor's messages (row 0 = Monday) in <paramref name="TimeZone"/>.</summary>
 public sealed record WeekHeatmapDto(string TimeZone, double UtcOffsetHours, IReadOnlyList<IReadOnlyList<long>> Counts, long Total);
@@ -87,7 +94,9 @@ public sealed record StyleViewDto(
     long TextChars, IReadOnlyList<MarkRateDto> Marks, long TotalWords, IReadOnlyList<FunctionWordDto> FunctionWords,
     IReadOnlyList<PhraseDto> Phrases, IReadOnlyList<PhraseDto> Openers, IReadOnlyList<PhraseDto> SignOffs, string Summary);
 
-public sealed record MentorDetailDto(string BotEmail, MentorRowDto Mentor, IReadOnlyList<StudentDto> Students, StyleViewDto Style, bool CanManagePairs);
+public sealed record MentorDetailDto(
+    string BotEmail, MentorRowDto Mentor, IReadOnlyList<StudentDto> Students, IReadOnlyList<ConsentRequestDto> ConsentRequests,
+    StyleViewDto Style, bool CanManagePairs);
 
 /// <summary>One AI reply outcome from the audit trail. <paramref name="Content"/> only when the deployment keeps reply text.</summary>
 public sealed record ReplyEventDto(

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure.Data.Tables;
+using MentorFunctions.Core.Consent;
 using MentorFunctions.Core.Conversations;
 using MentorFunctions.Core.Replies;
 using MentorFunctions.Core.Storage;
@@ -15,6 +16,7 @@ namespace MentorFunctions.Core.Admin.Dashboard;
 /// </summary>
 public sealed class DashboardData(
     IMentorRegistry registry,
+    ConsentStore consent,
     IStyleProfileReader profiles,
     TableStore tables,
     ReplyLimiter limiter,
@@ -31,11 +33,12 @@ public sealed class DashboardData(
         var now = time.GetUtcNow();
         var students = await registry.ListStudentsAsync(mentor.BotEmail, mentor.UserId, ct).ConfigureAwait(false);
         var usage = await limiter.UsageAsync(mentor.BotEmail, mentor.UserId, now, ct).ConfigureAwait(false);
+        var asked = await consent.ListForMentorAsync(mentor.BotEmail, mentor.UserId, ct).ConfigureAwait(false);
         var paused = mentor.PausedUntil is { } until && until > now;
         return new MentorRowDto(
             mentor.UserId, mentor.FullName, mentor.Email, mentor.Mode, paused, paused ? mentor.PausedUntil : null,
             paused && mentor.PausedUntil >= Commands.MentorCommandHandler.UntilResumed,
-            mentor.QuietHours, students.Count, raw?.Messages ?? 0, raw?.Confidence ?? 0,
+            mentor.QuietHours, students.Count, asked.Count(a => a.State == ConsentState.Requested), raw?.Messages ?? 0, raw?.Confidence ?? 0,
             new LimitsDto(usage.RepliesToday, usage.RepliesPerDay, usage.TokensToday, usage.TokensPerDay));
     }
 
@@ -57,9 +60,11 @@ public sealed class DashboardData(
             .OrderBy(s => s.StudentFullName, StringComparer.OrdinalIgnoreCase)
             .Select(s => new StudentDto(s.StudentId, s.StudentFullName, s.StudentEmail, s.Source, s.EnrolledAt, ConsentOf(s)))
             .ToList();
+        var requests = (await consent.ListForMentorAsync(mentor.BotEmail, mentor.UserId, ct).ConfigureAwait(false))
+            .Select(ConsentRequestOf).ToList();
         var snapshot = await profiles.ReadMentorAsync(mentor.BotEmail, mentor.UserId, ct).ConfigureAwait(false);
-        var style = DashboardStyleView.Build(mentor, raw, snapshot, all.Values.Where(p => p.Messages > 0).ToList(), planner);
-        return new MentorDetailDto(mentor.BotEmail, row, students, style, canManagePairs);
+        var style = DashboardStyleView.Build(mentor, raw, snapshot, all.Values.Where(p => p.Messages > 0).ToList(), planner, time.GetUtcNow());
+        return new MentorDetailDto(mentor.BotEmail, row, students, requests, style, canManagePairs);
     }
 
     public async Task<ReplyTimelineDto> TimelineAsync(MentorRecord mentor, int days, CancellationToken ct)
@@ -71,6 +76,8 @@ public sealed class DashboardData(
         var (from, to) = ConversationPartitions.Range(mentor.BotEmail, mentor.UserId);
         var filter = TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to} and At ge {since}");
         var events = new List<ReplyEventDto>();
+        // Text written while an earlier setting kept it is not shown once the deployment stops keeping it.
+        var keepsContent = replyOptions.Value.AuditIncludeContent;
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct).ConfigureAwait(false))
         {
             var student = e.GetInt64("StudentId") ?? 0;
@@ -85,13 +92,13 @@ public sealed class DashboardData(
                 e.GetInt32("PromptTokens") ?? 0,
                 e.GetInt32("CompletionTokens") ?? 0,
                 e.GetInt64("PostedMessageId"),
-                e.GetString("Content")));
+                keepsContent ? e.GetString("Content") : null));
         }
         events.Sort((a, b) => b.At.CompareTo(a.At));
         var raw = (await MentorProfilesAsync(mentor.BotEmail, ct).ConfigureAwait(false)).GetValueOrDefault(mentor.UserId);
         double? median = raw is null ? null : FiniteOrNull(LatencyHistogram.Quantile(raw.LatencyBins, 0.5));
         var outcomes = events.GroupBy(e => e.Outcome).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        return new ReplyTimelineDto(mentor.UserId, since, median, replyOptions.Value.AuditIncludeContent, outcomes, events);
+        return new ReplyTimelineDto(mentor.UserId, since, median, keepsContent, outcomes, events);
     }
 
     /// <summary>The mentor-wide profiles of every mentor of a bot, by mentor id (one partition-range query).</summary>
@@ -127,6 +134,14 @@ public sealed class DashboardData(
         EnrolmentSource.MentorAccepted => "the mentor accepted",
         EnrolmentSource.Unconsented => "enrolled by an earlier version without consent: not answered until the mentor agrees",
         _ => pair.Source.ToString(),
+    };
+
+    internal static ConsentRequestDto ConsentRequestOf(ConsentRecord record) => record.State switch
+    {
+        ConsentState.Declined => new ConsentRequestDto(record.StudentId, "declined", record.At,
+            "the mentor declined: no AI replies, not asked again (`accept` undoes it)"),
+        _ => new ConsentRequestDto(record.StudentId, "awaiting", record.At,
+            "awaiting the mentor's `accept` or `decline`: no AI replies, nothing learned"),
     };
 
     private static string OutcomeName(string? stored) =>

@@ -13,7 +13,7 @@ public static class DashboardStyleView
 {
     private static readonly DateTimeOffset PlannerReference = new(2026, 1, 5, 0, 0, 0, TimeSpan.Zero); // a Monday, 00:00 UTC
 
-    public static StyleViewDto Build(MentorRecord mentor, StyleProfile? raw, StyleSnapshot snapshot, IReadOnlyList<StyleProfile> programme, DelayPlanner planner)
+    public static StyleViewDto Build(MentorRecord mentor, StyleProfile? raw, StyleSnapshot snapshot, IReadOnlyList<StyleProfile> programme, DelayPlanner planner, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(mentor);
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -26,7 +26,7 @@ public static class DashboardStyleView
             ConfidenceWords(messages, confidence),
             snapshot.ProfileVersion,
             programme.Count,
-            Heatmap(raw, mentor.QuietHours?.TimeZone),
+            Heatmap(raw, mentor.QuietHours?.TimeZone, now),
             Latency(mentor, raw, snapshot, planner),
             Length(raw, programme),
             Habits(raw, programme),
@@ -46,12 +46,12 @@ public static class DashboardStyleView
 
     /// <summary>
     /// Messages by local weekday and hour. The profile counts by UTC hour of week; the grid is shifted by the zone's
-    /// current UTC offset (whole hours), which is exact outside daylight-saving changes.
+    /// UTC offset at <paramref name="now"/> (whole hours), which is exact outside daylight-saving changes.
     /// </summary>
-    public static WeekHeatmapDto Heatmap(StyleProfile? raw, string? timeZone)
+    public static WeekHeatmapDto Heatmap(StyleProfile? raw, string? timeZone, DateTimeOffset now)
     {
         var zone = QuietWindow.TryFindZone(timeZone) ?? TimeZoneInfo.Utc;
-        var offset = zone.GetUtcOffset(DateTimeOffset.UtcNow).TotalHours;
+        var offset = zone.GetUtcOffset(now).TotalHours;
         var shift = (int)Math.Floor(offset);
         var grid = new long[7][];
         for (var d = 0; d < 7; d++) grid[d] = new long[24];

@@ -1,7 +1,9 @@
 using MentorFunctions.Core.Admin;
 using MentorFunctions.Core.Admin.Dashboard;
+using MentorFunctions.Core.Conversations;
 using MentorFunctions.Core.Storage;
 using MentorFunctions.Tests.Fixtures;
+using MentorFunctions.Tests.Fixtures.Loopback;
 using static MentorFunctions.Tests.Admin.Dashboard.DashboardHarness;
 
 namespace MentorFunctions.Tests.Admin.Dashboard;
@@ -163,6 +165,81 @@ public sealed class DashboardApiTests(AzuriteFixture azurite)
 
         Assert.Equal(200, (await CallAsync(app, "POST", $"{BotPath}/mentors/{Ana.Id}/mode", StaffEmail, """{"mode":"draft"}""")).Status);
         Assert.Contains("**Mode:** `draft`", MentorApp.ContentOf(await app.DirectMessageAsync(Ana, "status")));
+    }
+
+    [Fact]
+    public async Task Students_show_how_they_were_enrolled_and_people_awaiting_consent_or_declined_are_listed_apart()
+    {
+        await using var app = await AppAsync();
+        var wrote = new MentorApp.User(202, "wen@mentoring.example.com", "Wen Writes");
+        var waiting = new MentorApp.User(203, "ada@mentoring.example.com", "Ada Waits");
+        var declined = new MentorApp.User(204, "dee@mentoring.example.com", "Dee Declined");
+        foreach (var u in new[] { wrote, waiting, declined })
+            app.Zulip.Users[u.Id] = new LoopbackUser(u.Email, u.FullName, IsBot: false);
+        await app.PairAsync(Ana, Student);                                  // staff paired
+        await app.GroupMessageAsync(Ana, wrote, "Hi Wen, welcome!");         // the mentor's own message: consent
+        await app.GroupMessageAsync(waiting, Ana, "Hello, can you help me?"); // no pair: the bot asks Ana
+        await app.GroupMessageAsync(declined, Ana, "Hi there");
+        Assert.Contains("won't ask again", MentorApp.ContentOf(await app.DirectMessageAsync(Ana, $"decline {declined.Id}")));
+
+        var (status, detail, _) = await CallAsync(app, "GET", $"{BotPath}/mentors/{Ana.Id}", StaffEmail);
+        Assert.Equal(200, status);
+        var students = detail.GetProperty("students").EnumerateArray().ToDictionary(s => s.GetProperty("studentId").GetInt64());
+        Assert.Equal([Student.Id, wrote.Id], students.Keys.Order());
+        Assert.Equal("Admin", students[Student.Id].GetProperty("source").GetString());
+        Assert.Equal("MentorWrote", students[wrote.Id].GetProperty("source").GetString());
+        Assert.Contains("consent", students[wrote.Id].GetProperty("consent").GetString());
+
+        var asked = detail.GetProperty("consentRequests").EnumerateArray().ToDictionary(c => c.GetProperty("studentId").GetInt64(), c => c.GetProperty("state").GetString());
+        Assert.Equal(new Dictionary<long, string?> { [waiting.Id] = "awaiting", [declined.Id] = "declined" }, asked);
+        // The consent table keeps ids and times only: no name reaches the page through it.
+        Assert.DoesNotContain(waiting.FullName, detail.GetProperty("consentRequests").GetRawText());
+        Assert.Equal(1, detail.GetProperty("mentor").GetProperty("awaitingConsent").GetInt32());
+        Assert.Equal(2, detail.GetProperty("mentor").GetProperty("students").GetInt32());
+
+        // Ana sees her own; Bruno has nobody waiting.
+        Assert.Equal(2, (await CallAsync(app, "GET", $"{BotPath}/mentors/{Ana.Id}", Ana.Email)).Json.GetProperty("consentRequests").GetArrayLength());
+        var (_, bruno, _) = await CallAsync(app, "GET", $"{BotPath}/mentors/{Bruno.Id}", StaffEmail);
+        Assert.Equal(0, bruno.GetProperty("consentRequests").GetArrayLength());
+        Assert.Equal(0, bruno.GetProperty("mentor").GetProperty("awaitingConsent").GetInt32());
+
+        // Ana accepts the one waiting: a student now, and no longer waiting.
+        await app.DirectMessageAsync(Ana, $"accept {waiting.Id}");
+        var (_, after, _) = await CallAsync(app, "GET", $"{BotPath}/mentors/{Ana.Id}", StaffEmail);
+        Assert.Equal("declined", Assert.Single(after.GetProperty("consentRequests").EnumerateArray()).GetProperty("state").GetString());
+        Assert.Contains(after.GetProperty("students").EnumerateArray(), s => s.GetProperty("studentId").GetInt64() == waiting.Id
+            && s.GetProperty("source").GetString() == "MentorAccepted");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Reply_text_is_shown_only_while_the_deployment_keeps_it(bool keeps)
+    {
+        await using var app = await AppAsync(Settings(new Dictionary<string, string?> { ["Replies:AuditIncludeContent"] = keeps ? "true" : "false" }));
+        // An entry written with text (as a deployment that kept text once did).
+        await app.Get<AuditLog>().RecordAsync(new AuditEntry(Start, new ConversationKey(MentorApp.Bot, Ana.Id, Student.Id),
+            7, DeliveryOutcome.Posted, null, 1, 100, 20, 240, 99, "The loop stops one early: try <=."));
+        var (_, timeline, _) = await CallAsync(app, "GET", $"{BotPath}/mentors/{Ana.Id}/replies", StaffEmail);
+        var e = Assert.Single(timeline.GetProperty("events").EnumerateArray());
+        Assert.Equal(keeps, timeline.GetProperty("keepsContent").GetBoolean());
+        Assert.Equal("posted", e.GetProperty("outcome").GetString());
+        Assert.Equal(120, e.GetProperty("promptTokens").GetInt32() + e.GetProperty("completionTokens").GetInt32());
+        if (keeps) Assert.Equal("The loop stops one early: try <=.", e.GetProperty("content").GetString());
+        else Assert.Equal(System.Text.Json.JsonValueKind.Null, e.GetProperty("content").ValueKind);
+    }
+
+    [Fact]
+    public async Task The_heatmap_is_in_the_time_zone_of_the_mentors_quiet_hours()
+    {
+        await using var app = await AppAsync();
+        var (_, before, _) = await CallAsync(app, "GET", $"{BotPath}/mentors/{Ana.Id}", StaffEmail);
+        Assert.Equal("UTC", before.GetProperty("style").GetProperty("heatmap").GetProperty("timeZone").GetString());
+        Assert.Contains("Quiet hours set", MentorApp.ContentOf(await app.DirectMessageAsync(Ana, "quiet 22-7 Asia/Tokyo")));
+        var (_, after, _) = await CallAsync(app, "GET", $"{BotPath}/mentors/{Ana.Id}", StaffEmail);
+        var heatmap = after.GetProperty("style").GetProperty("heatmap");
+        Assert.Equal("Asia/Tokyo", heatmap.GetProperty("timeZone").GetString());
+        Assert.Equal(9, heatmap.GetProperty("utcOffsetHours").GetDouble());
     }
 
     [Fact]

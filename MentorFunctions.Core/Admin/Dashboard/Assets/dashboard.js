@@ -4,7 +4,11 @@
   const base = location.pathname.replace(/[^/]*$/, '');
   const SVG = 'http://www.w3.org/2000/svg';
   const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-  const OUTCOME_COLOURS = { posted: '#1a6b32', drafted: '#0b5cad', 'stood-down': '#6e7781', limited: '#8a3b00', refused: '#8250df', failed: '#a40e26', paused: '#4a5561' };
+  // Every outcome the audit trail records, so none is drawn without a colour or left out of the legend.
+  const OUTCOME_COLOURS = {
+    posted: '#1a6b32', drafted: '#0b5cad', 'stood-down': '#6e7781', limited: '#8a3b00', refused: '#8250df', failed: '#a40e26',
+    paused: '#4a5561', escalated: '#b3006b', withheld: '#6f4e00', unknown: '#1b1f24',
+  };
   const state = { me: null, bot: null, mentorId: null, detail: null };
   const $ = (id) => document.getElementById(id);
 
@@ -76,13 +80,14 @@
       const q = m.quietHours ? `${String(m.quietHours.startHour).padStart(2, '0')}–${String(m.quietHours.endHour).padStart(2, '0')} ${m.quietHours.timeZone}` : '—';
       const tr = el('tr', { 'data-mentor': m.userId, class: m.userId === state.mentorId ? 'selected' : null },
         el('td', {}, link), el('td', { text: m.mode.toLowerCase() }), el('td', { text: pauseText(m), 'data-field': 'pause' }),
-        el('td', { text: q }), el('td', { text: m.students }), el('td', { text: m.messagesSeen }),
+        el('td', { text: q, 'data-field': 'quiet' }), el('td', { text: m.students, 'data-field': 'students' }),
+        el('td', { text: m.awaitingConsent, 'data-field': 'awaiting-consent' }), el('td', { text: m.messagesSeen, 'data-field': 'messages' }),
         el('td', { text: pct(m.confidence) }),
-        el('td', { text: `${m.limits.repliesToday} of ${m.limits.repliesPerDay}` }),
+        el('td', { text: `${m.limits.repliesToday} of ${m.limits.repliesPerDay}`, 'data-field': 'replies-today' }),
         el('td', { text: m.limits.tokensPerDay > 0 ? pct(m.limits.tokensToday / m.limits.tokensPerDay) : '—' }));
       body.append(tr);
     }
-    if (rows.mentors.length === 0) body.append(el('tr', {}, el('td', { colspan: 9, text: 'No mentors are registered for this bot yet.' })));
+    if (rows.mentors.length === 0) body.append(el('tr', {}, el('td', { colspan: 10, text: 'No mentors are registered for this bot yet.' })));
     return rows;
   }
 
@@ -317,6 +322,14 @@
         el('td', { text: stamp(s.enrolledAt).slice(0, 10) }), el('td', { text: s.consent }), actions));
     }
     if (d.students.length === 0) body.append(el('tr', {}, el('td', { colspan: 5, text: 'No students yet.' })));
+
+    const consent = $('consent').tBodies[0];
+    consent.replaceChildren();
+    for (const c of d.consentRequests) {
+      consent.append(el('tr', { 'data-consent': c.studentId, 'data-state': c.state }, el('td', { text: c.studentId }),
+        el('td', { text: c.state === 'declined' ? 'declined' : 'awaiting the mentor' }), el('td', { text: stamp(c.at) }), el('td', { text: c.consent })));
+    }
+    if (d.consentRequests.length === 0) consent.append(el('tr', {}, el('td', { colspan: 4, text: 'Nobody is waiting, and nobody was declined.' })));
 
     const style = d.style;
     $('confidence').replaceChildren(`Confidence: ${style.confidenceWords} `,
