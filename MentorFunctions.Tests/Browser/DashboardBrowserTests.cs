@@ -8,6 +8,7 @@ using MentorFunctions.Core.Timing;
 using MentorFunctions.Tests.Admin.Dashboard;
 using MentorFunctions.Tests.EndToEnd;
 using MentorFunctions.Tests.Fixtures;
+using MentorFunctions.Tests.Fixtures.Loopback;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -33,6 +34,31 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite, ChromiumFixtur
         var mentor = programme.Mentors[0];
         var mentorUser = new MentorApp.User(mentor.Id, mentor.Email, mentor.Name);
 
+        // Consent through the chat, as it happens: two people who are not her students write to her in group DMs, the
+        // bot asks her about each, and she declines one.
+        var waiting = new MentorApp.User(9001, "wanda@mentoring.example.com", "Wanda Waiting");
+        var declined = new MentorApp.User(9002, "dario@mentoring.example.com", "Dario Declined");
+        foreach (var u in new[] { waiting, declined })
+            app.Zulip.Users[u.Id] = new LoopbackUser(u.Email, u.FullName, IsBot: false);
+        await app.GroupMessageAsync(waiting, mentorUser, "Hi, could you be my mentor?");
+        await app.GroupMessageAsync(declined, mentorUser, "Hello!");
+        Assert.Contains("won't ask again", MentorApp.ContentOf(await app.DirectMessageAsync(mentorUser, $"decline {declined.Id}")));
+
+        // Two more outcomes for the timeline, through the chat as they happen: a reply drafted while she reviews drafts,
+        // and one held back while she has paused the stand-in. And quiet hours for another mentor.
+        var student = programme.Students.First(s => s.MentorId == mentor.Id);
+        var studentUser = new MentorApp.User(student.Id, student.Email, student.Name);
+        await app.DirectMessageAsync(mentorUser, "mode draft");
+        await app.GroupMessageAsync(studentUser, mentorUser, "Could you look at my loop again?");
+        await app.Host.AdvanceAsync(TimeSpan.FromHours(3));
+        await app.DirectMessageAsync(mentorUser, "mode auto");
+        await app.DirectMessageAsync(mentorUser, "pause");
+        await app.GroupMessageAsync(studentUser, mentorUser, "Are you there?");
+        await app.Host.AdvanceAsync(TimeSpan.FromHours(3));
+        await app.DirectMessageAsync(mentorUser, "resume");
+        var quiet = programme.Mentors[2];
+        Assert.Contains("Quiet hours set", MentorApp.ContentOf(await app.DirectMessageAsync(new MentorApp.User(quiet.Id, quiet.Email, quiet.Name), "quiet 22-7 Asia/Shanghai")));
+
         await using var server = new DashboardTestServer(app.Get<DashboardApi>(), DashboardHarness.StaffEmail);
         await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
@@ -46,6 +72,20 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite, ChromiumFixtur
         await page.WaitForSelectorAsync("body[data-ready]");
         Assert.Equal(programme.Mentors.Count, await page.Locator("#mentors tbody tr[data-mentor]").CountAsync());
         Assert.Contains("programme staff", await page.Locator("#viewer").InnerTextAsync());
+        // Each row's numbers are the stored ones: students registered, messages the profile learned, consent questions open.
+        foreach (var m in programme.Mentors)
+        {
+            var row = page.Locator($"#mentors tr[data-mentor='{m.Id}']");
+            var students = await app.Registry.ListStudentsAsync(MentorApp.Bot, m.Id);
+            Assert.Equal(students.Count.ToString(CultureInfo.InvariantCulture), await row.Locator("td[data-field='students']").InnerTextAsync());
+            Assert.Equal((await StoredMentorProfileAsync(app, m.Id)).Messages.ToString(CultureInfo.InvariantCulture),
+                await row.Locator("td[data-field='messages']").InnerTextAsync());
+            Assert.Equal(m.Id == mentor.Id ? "1" : "0", await row.Locator("td[data-field='awaiting-consent']").InnerTextAsync());
+            Assert.Equal("not paused", await row.Locator("td[data-field='pause']").InnerTextAsync());
+            Assert.EndsWith(" of 50", await row.Locator("td[data-field='replies-today']").InnerTextAsync());
+            Assert.Equal(m.Id == quiet.Id ? "22–07 Asia/Shanghai" : "—", await row.Locator("td[data-field='quiet']").InnerTextAsync());
+        }
+        await AssertAccessibleAsync(page, "mentors table", atLeastTexts: 40);
         await SaveScreenshotAsync(page, "dashboard-mentors.png", fullPage: false);
 
         // One mentor's page, opened from the table with the keyboard.
@@ -147,17 +187,37 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite, ChromiumFixtur
         var openers = await page.Locator("#openers").InnerTextAsync();
         Assert.Contains(mentor.Openers, o => openers.Contains(o.TrimEnd(',', '!', '.'), StringComparison.OrdinalIgnoreCase));
 
+        // Students with how they were enrolled, and apart from them the consent question she has not answered and the
+        // student she declined (by Zulip id: the consent table keeps no names).
+        Assert.Equal((await app.Registry.ListStudentsAsync(MentorApp.Bot, mentor.Id)).Count, await page.Locator("#students tbody tr[data-student]").CountAsync());
+        Assert.Equal("awaiting", await page.Locator($"#consent tr[data-consent='{waiting.Id}']").GetAttributeAsync("data-state"));
+        Assert.Equal("declined", await page.Locator($"#consent tr[data-consent='{declined.Id}']").GetAttributeAsync("data-state"));
+        Assert.Equal(2, await page.Locator("#consent tbody tr[data-consent]").CountAsync());
+        Assert.DoesNotContain(waiting.FullName, await page.Locator("#consent").InnerTextAsync());
+        Assert.Contains($"from {stored.Messages} messages seen", await page.Locator("#confidence").InnerTextAsync());
+        Assert.True(await page.Locator("#phrases li").CountAsync() >= 1);
+
         // The AI replies: the page lists what the audit trail holds for this mentor.
         var audit = await AuditEntriesAsync(app, mentor.Id, app.Host.UtcNow.AddDays(-14));
         Assert.Equal(audit, await page.Locator("#replies tbody tr[data-outcome]").CountAsync());
         Assert.Equal(audit, await page.Locator("#timeline circle.event").CountAsync());
         Assert.True(audit > 0);
+        var outcomes = await page.Locator("#timeline circle.event").EvaluateAllAsync<string[]>("cs => cs.map(c => c.dataset.outcome)");
+        var legend = await page.Locator("#timeline .swatch").EvaluateAllAsync<string[]>("ss => ss.map(s => s.dataset.outcome)");
+        output.WriteLine("timeline: " + string.Join(", ", outcomes.GroupBy(o => o).Select(g => $"{g.Count()} {g.Key}")));
+        Assert.Contains("posted", outcomes);
+        Assert.Contains("drafted", outcomes);
+        Assert.Contains("paused", outcomes);
+        Assert.Equal(outcomes.Distinct().Order(), legend.Order());
+        await AssertAccessibleAsync(page, "mentor page", atLeastTexts: 300);
         await SaveScreenshotAsync(page, "dashboard-mentor.png", fullPage: true);
         await SaveScreenshotAsync(page.Locator("section[aria-labelledby='style-title']"), "dashboard-style.png");
 
         // Pause from the page (until resumed): the page shows it, and so does the mentor's chat `status`.
+        // With the keyboard, as someone who does not use a mouse would.
         await page.SelectOptionAsync("#pause-length", "");
-        await page.ClickAsync("#pause");
+        await page.Locator("#pause").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
         await page.WaitForSelectorAsync("#pause-state:has-text('paused until resumed')");
         // The page re-renders the mentor before it writes the outcome line: wait for that line too.
         await page.WaitForSelectorAsync("#status:has-text('Paused.')");
@@ -204,6 +264,65 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite, ChromiumFixtur
         problems.RemoveAll(p => p.Contains("403", StringComparison.Ordinal)); // the browser logs the refused fetch itself
         Assert.Empty(problems);
     }
+
+    /// <summary>
+    /// Accessibility checks in the page itself: every form control and button has an accessible name, every chart (SVG
+    /// role=img) is labelled by elements that exist and hold text, and every visible piece of text (HTML and SVG) has a
+    /// contrast of at least 4.5:1 against the background it is drawn on (WCAG 2.x AA; 3:1 for large text).
+    /// </summary>
+    private async Task AssertAccessibleAsync(IPage page, string what, int atLeastTexts)
+    {
+        var problems = await page.EvaluateAsync<string[]>(AccessibilityAudit);
+        Assert.True(problems.Length == 0, $"{what}: " + string.Join("; ", problems.Take(20)));
+        var checkedTexts = await page.EvaluateAsync<int>("() => window.__contrastChecked");
+        Assert.True(checkedTexts >= atLeastTexts, $"{what}: only {checkedTexts} texts were checked for contrast");
+        output.WriteLine($"{what}: controls named, charts labelled, {checkedTexts} texts at AA contrast");
+    }
+
+    private const string AccessibilityAudit = """
+        () => {
+          const problems = [];
+          const visible = (el) => { const r = el.getBoundingClientRect(); const cs = getComputedStyle(el);
+            return r.width > 1 && r.height > 1 && cs.visibility !== 'hidden' && cs.display !== 'none' && !el.closest('[hidden]'); };
+          const nameOf = (el) => {
+            if (el.getAttribute('aria-label')) return el.getAttribute('aria-label');
+            const by = el.getAttribute('aria-labelledby');
+            if (by) return by.split(/\s+/).map((id) => (document.getElementById(id) || {}).textContent || '').join(' ').trim();
+            if (el.id) { const l = document.querySelector(`label[for="${el.id}"]`); if (l) return l.textContent.trim(); }
+            if (el.closest('label')) return el.closest('label').textContent.trim();
+            return el.tagName === 'BUTTON' || el.tagName === 'A' ? el.textContent.trim() : '';
+          };
+          for (const el of document.querySelectorAll('input, select, textarea, button, a[href]'))
+            if (visible(el) && !nameOf(el)) problems.push(`${el.tagName.toLowerCase()}#${el.id || '?'} has no accessible name`);
+          for (const el of document.querySelectorAll('svg[role="img"]')) {
+            const ids = (el.getAttribute('aria-labelledby') || '').split(/\s+/).filter(Boolean);
+            if (ids.length === 0 || ids.some((id) => !document.getElementById(id) || !document.getElementById(id).textContent.trim()))
+              problems.push(`chart ${el.id} is not labelled by existing text`);
+          }
+          const rgb = (c) => { const m = c.match(/rgba?\(([^)]+)\)/); if (!m) return null; const p = m[1].split(/[ ,\/]+/).filter(Boolean).map(Number); return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 }; };
+          const lum = ({ r, g, b }) => { const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }; return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+          const background = (el) => { for (let n = el; n && n.nodeType === 1; n = n.parentElement) { const c = rgb(getComputedStyle(n).backgroundColor); if (c && c.a > 0.5) return c; } return { r: 255, g: 255, b: 255 }; };
+          let checked = 0;
+          const all = document.querySelectorAll('body *:not(script):not(style):not(option):not(title):not(desc)');
+          for (const el of all) {
+            const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+            if (!own || !visible(el) || el.closest('.visually-hidden')) continue;
+            const cs = getComputedStyle(el);
+            const isSvg = el instanceof SVGElement;
+            const fg = rgb(isSvg ? cs.fill : cs.color);
+            if (!fg) { problems.push(`no colour for "${el.textContent.trim().slice(0, 30)}"`); continue; }
+            const bg = background(isSvg ? el.closest('svg').parentElement : el);
+            const [l1, l2] = [lum(fg), lum(bg)].sort((a, b) => b - a);
+            const ratio = (l1 + 0.05) / (l2 + 0.05);
+            const size = parseFloat(cs.fontSize), bold = Number(cs.fontWeight) >= 700;
+            const needed = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+            checked++;
+            if (ratio < needed) problems.push(`"${el.textContent.trim().slice(0, 30)}" contrast ${ratio.toFixed(2)} < ${needed}`);
+          }
+          window.__contrastChecked = checked;
+          return problems;
+        }
+        """;
 
     /// <summary>The bars' counts, by their data-bin, are the stored histogram's (a bin not drawn holds nothing).</summary>
     private static async Task AssertBarsAreAsync(IPage page, string selector, long[] stored, string what)

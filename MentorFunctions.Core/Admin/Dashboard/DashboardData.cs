@@ -139,9 +139,9 @@ public sealed class DashboardData(
     internal static ConsentRequestDto ConsentRequestOf(ConsentRecord record) => record.State switch
     {
         ConsentState.Declined => new ConsentRequestDto(record.StudentId, "declined", record.At,
-            "the mentor declined: no AI replies, not asked again (`accept` undoes it)"),
+            "the mentor declined: no AI replies, not asked again (their \"accept\" undoes it)"),
         _ => new ConsentRequestDto(record.StudentId, "awaiting", record.At,
-            "awaiting the mentor's `accept` or `decline`: no AI replies, nothing learned"),
+            "the bot asked the mentor to \"accept\" or \"decline\": until then no AI replies, nothing learned"),
     };
 
     private static string OutcomeName(string? stored) =>
