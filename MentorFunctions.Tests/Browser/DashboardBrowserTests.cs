@@ -67,6 +67,9 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite, ChromiumFixtur
         page.PageError += (_, error) => { lock (problems) problems.Add("page error: " + error); };
         page.RequestFailed += (_, request) => { lock (problems) problems.Add("request failed: " + request.Url); };
 
+        // Nothing the dashboard does reaches Zulip: it cannot be used to write as anyone.
+        var zulipRequestsBefore = app.Zulip.Requests.Count;
+
         // The mentors table: every mentor, with their settings.
         await page.GotoAsync(server.Page.ToString());
         await page.WaitForSelectorAsync("body[data-ready]");
@@ -222,6 +225,7 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite, ChromiumFixtur
         // The page re-renders the mentor before it writes the outcome line: wait for that line too.
         await page.WaitForSelectorAsync("#status:has-text('Paused.')");
         Assert.Contains("Paused.", await page.Locator("#status").InnerTextAsync());
+        Assert.Equal(zulipRequestsBefore, app.Zulip.Requests.Count);
         var status = MentorApp.ContentOf(await app.DirectMessageAsync(mentorUser, "status"));
         Assert.Contains("**Pause:** paused until you `resume`", status);
 
