@@ -103,6 +103,9 @@ public sealed class DashboardApiTests(AzuriteFixture azurite)
     [InlineData("POST", "mentors/999/resume", "{}", "application/json", 404, "mentorId")]
     [InlineData("GET", "mentors/101/replies?days=0", null, "", 400, "days")]
     [InlineData("GET", "mentors/101/replies?days=x", null, "", 400, "days")]
+    [InlineData("GET", "mentors/101/replies?days=91", null, "", 400, "days")]
+    [InlineData("GET", "mentors/99999999999999999999", null, "", 400, "mentorId")]
+    [InlineData("DELETE", "mentors/101/students/abc", "{}", "application/json", 400, "studentId")]
     [InlineData("GET", "mentors/101/pause", null, "", 405, "method")]
     [InlineData("DELETE", "mentors/101", null, "application/json", 405, "method")]
     [InlineData("GET", "nothing/here", null, "", 404, "path")]
@@ -126,6 +129,11 @@ public sealed class DashboardApiTests(AzuriteFixture azurite)
     public async Task An_unknown_bot_a_foreign_origin_and_a_page_without_its_slash_are_answered_plainly()
     {
         await using var app = await AppAsync();
+        var (tooLong, tooLongJson, _) = await CallAsync(app, "POST", $"{BotPath}/mentors/{Ana.Id}/mode", StaffEmail,
+            $$"""{"mode":"draft","note":"{{new string('x', 20_000)}}"}""");
+        Assert.Equal(413, tooLong);
+        Assert.Equal("body", Field(tooLongJson));
+        Assert.Equal(ReplyMode.Auto, (await app.Registry.GetMentorAsync(MentorApp.Bot, Ana.Id))!.Mode);
         Assert.Equal(404, (await CallAsync(app, "GET", "api/bots/other-bot%40example.org/mentors", StaffEmail)).Status);
         var (status, json, _) = await CallAsync(app, "POST", $"{BotPath}/mentors/{Ana.Id}/pause", StaffEmail, "{}",
             headers: new Dictionary<string, string> { ["Origin"] = "https://evil.example" });
