@@ -259,6 +259,10 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite, ChromiumFixtur
         Assert.Equal(mentor.Name, await page.Locator("#mentor-name").InnerTextAsync());
         Assert.True(await page.Locator("#add-pair").IsHiddenAsync());
         Assert.Equal(0, await page.Locator("#students button").CountAsync());
+        // The sign-offs shown are ones the script has this mentor write ("Kind regards, Bruno", "Best regards.", ...).
+        var signOffs = await page.Locator("#signoffs li").AllInnerTextsAsync();
+        output.WriteLine($"{mentor.Name}'s sign-offs: " + string.Join(" | ", signOffs));
+        Assert.Contains(signOffs, shown => mentor.SignOffs.Any(o => o.Length > 0 && o.Contains(shown.Split('”')[0].Trim('“', ' '), StringComparison.OrdinalIgnoreCase)));
 
         // Typing another mentor's address into the URL shows an error, not their data.
         await page.GotoAsync(server.Page + $"#/bots/{Uri.EscapeDataString(MentorApp.Bot)}/mentors/{programme.Mentors[0].Id}");
