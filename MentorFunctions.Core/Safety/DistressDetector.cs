@@ -8,7 +8,8 @@ namespace MentorFunctions.Core.Safety;
 /// Portuguese, French and German. It reads sentence by sentence and clause by clause:
 /// <list type="number">
 /// <item>a sentence about a story, song, game or school essay is set aside, unless the student says it is about
-/// them too ("the song says ... and that's how I feel");</item>
+/// them too ("the song says ... and that's how I feel"); what the message says about someone else is set aside when
+/// such a frame stands anywhere in it;</item>
 /// <item>figures of speech are removed ("this homework is killing me", "me muero de risa");</item>
 /// <item>multi-word patterns then match first-person statements, reports about a friend, and disclosures;</item>
 /// <item>a negation just before a match cancels it ("I'm not suicidal, just tired", "I would never hurt myself"),
@@ -38,13 +39,15 @@ public sealed partial class DistressDetector
             if (!plausible.Contains(lexicon.Language))
                 continue;
             var prepared = lexicon.Prepare(normalized);
+            // A story or essay named anywhere in the message frames what it says about other people.
+            var framed = (lexicon.Fiction.IsMatch(prepared) || lexicon.Assignment?.IsMatch(prepared) == true) && !lexicon.SelfRelate.IsMatch(prepared);
             foreach (var sentence in SafetyText.Sentences(prepared))
             {
                 if (lexicon.Fiction.IsMatch(sentence) && !lexicon.SelfRelate.IsMatch(sentence))
                     continue;
                 foreach (var clause in SafetyText.Clauses(sentence))
                 {
-                    if (Match(lexicon, clause) is { } kind)
+                    if (Match(lexicon, clause, framed) is { } kind)
                         return new DistressAssessment(kind, lexicon.Language);
                 }
             }
@@ -54,12 +57,14 @@ public sealed partial class DistressDetector
 
     public bool IsDistress(string? text) => Assess(text).IsDistress;
 
-    private static DistressKind? Match(DistressLexicon lexicon, string clause)
+    private static DistressKind? Match(DistressLexicon lexicon, string clause, bool framed)
     {
         // A removed figure of speech leaves a barrier, so the words around it cannot join into a pattern.
         var text = lexicon.Hyperbole.Replace(clause, " | ");
         foreach (var pattern in lexicon.Patterns)
         {
+            if (framed && pattern.Context.HasFlag(PatternContext.Reported))
+                continue;
             foreach (Match m in pattern.Pattern.Matches(text))
             {
                 if (pattern.Context.HasFlag(PatternContext.Negatable) && IsNegated(lexicon, text, m))
@@ -67,6 +72,8 @@ public sealed partial class DistressDetector
                 if (pattern.Context.HasFlag(PatternContext.Accidental) && lexicon.Accident.IsMatch(text) && !lexicon.Deliberate.IsMatch(text))
                     continue;
                 if (pattern.Context.HasFlag(PatternContext.Jokey) && lexicon.Joke.IsMatch(text))
+                    continue;
+                if (pattern.Context.HasFlag(PatternContext.AgainstOthers) && lexicon.Grievance?.IsMatch(text) == true)
                     continue;
                 if (pattern.Context.HasFlag(PatternContext.Current) && lexicon.Past.IsMatch(clause) && !Present().IsMatch(clause))
                     continue;

@@ -16,6 +16,13 @@ public enum PatternContext
     Jokey = 4,
     /// <summary>Only a present state counts: "I had panic attacks years ago" is history, not an emergency.</summary>
     Current = 8,
+    /// <summary>
+    /// About someone else ("killed himself", "se suicidó"): set aside when the message frames a story, essay or song
+    /// anywhere, not only in the same sentence ("Is Hamlet thinking about killing himself? It's for my essay").
+    /// </summary>
+    Reported = 16,
+    /// <summary>The student threatens someone else: a petty grievance (<see cref="DistressLexicon.Grievance"/>) makes it a figure of speech.</summary>
+    AgainstOthers = 32,
 }
 
 /// <summary>One distress pattern of a language: a multi-word expression, never a lone keyword.</summary>
@@ -35,6 +42,12 @@ public sealed class DistressLexicon
 
     /// <summary>The sentence talks about a story, song, game, essay...: what it contains is not the student's own state.</summary>
     public required Regex Fiction { get; init; }
+
+    /// <summary>
+    /// A school task named anywhere in the message ("need it for my essay"): with <see cref="Fiction"/>, it frames what
+    /// the message says about other people (<see cref="PatternContext.Reported"/>), not what the student says of themself.
+    /// </summary>
+    public Regex? Assignment { get; init; }
 
     /// <summary>Within a fiction sentence, the student says it is about them too ("that's how I feel").</summary>
     public required Regex SelfRelate { get; init; }
@@ -60,6 +73,13 @@ public sealed class DistressLexicon
     public required Regex Deliberate { get; init; }
 
     public required Regex Joke { get; init; }
+
+    /// <summary>
+    /// A petty grievance ("my sister took my charger", "il a mangé mes chips"): a threat against whoever did it is a
+    /// figure of speech. It cancels <see cref="PatternContext.AgainstOthers"/> threats only, never a threat to the student or
+    /// what they say about themself ("he took my photos, I want to die" still reaches a person).
+    /// </summary>
+    public Regex? Grievance { get; init; }
 
     /// <summary>The clause is about the past ("years ago", "hace años", "vor Jahren").</summary>
     public required Regex Past { get; init; }
