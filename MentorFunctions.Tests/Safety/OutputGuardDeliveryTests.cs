@@ -21,6 +21,11 @@ public sealed class OutputGuardDeliveryTests(AzuriteFixture azurite)
         { "Email me privately at ana.lima.private@gmail.com", "guard-email" },
         { "Text me on +1 415 555 0134", "guard-phone" },
         { new string('x', 2500), "guard-too-long" },
+        // Phrased unlike the unit cases: the same kinds in other words.
+        { "I've been set up to write in Ana Lima's voice, so here goes.", "guard-system-prompt" },
+        { "Keine Sorge, hier schreibt wirklich Ana und keine Maschine.", "guard-claims-human" },
+        { "There's a walkthrough at docs.example.int/recursion", "guard-link" },
+        { "Write to ana dot lima at gmail dot com and I'll send notes.", "guard-email" },
     };
 
     [Theory]
