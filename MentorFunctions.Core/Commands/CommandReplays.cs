@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Azure;
 using Azure.Data.Tables;
+using MentorFunctions.Core.Languages.Texts;
 using MentorFunctions.Core.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,11 +16,9 @@ namespace MentorFunctions.Core.Commands;
 /// run again, so their answers, which may hold names and notes, are never stored.
 /// </summary>
 public sealed partial class ReplayGuardedCommandHandler(
-    ICommandHandler inner, HandledCommandStore handled, IOptions<ControlsOptions> options, ILogger<ReplayGuardedCommandHandler> log) : ICommandHandler
+    ICommandHandler inner, HandledCommandStore handled, CommandAnswerLanguage answerLanguage, IOptions<ControlsOptions> options,
+    ILogger<ReplayGuardedCommandHandler> log) : ICommandHandler
 {
-    /// <summary>The answer to a re-send whose first call is still running when the wait is over (it stays claimed).</summary>
-    public const string StillRunningText = "I'm still working on that message; I won't do it twice. Write `status` in a moment to see the result.";
-
     public async Task<CommandReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -44,7 +43,9 @@ public sealed partial class ReplayGuardedCommandHandler(
             if (waited.Elapsed >= options.Value.CommandReplayWait)
             {
                 LogStillRunning(request.MessageId);
-                return new CommandReply(StillRunningText);
+                // The answer to a re-send whose first call is still running when the wait is over (it stays claimed).
+                var language = await answerLanguage.ForAsync(request, cancellationToken).ConfigureAwait(false);
+                return new CommandReply(CommandTexts.StillRunning.Template(language));
             }
             await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
         }

@@ -24,6 +24,7 @@ public static class ControlsServiceCollectionExtensions
         services.TryAddSingleton<MentorControls>();
         services.AddPairConsent();
         services.TryAddSingleton<Languages.IStudentLanguages, Languages.StudentLanguages>();
+        services.TryAddSingleton<CommandAnswerLanguage>();
         services.TryAddSingleton<MentorCommandHandler>();
         services.TryAddSingleton<HandledCommandStore>();
         // A command Zulip re-sends runs once; the re-send gets the first answer.

@@ -26,7 +26,7 @@ public sealed class MentorCommandHandler(
     MentorControls controls,
     PairConsent consent,
     MentorLanguages languages,
-    IStudentLanguages studentLanguages,
+    CommandAnswerLanguage answerLanguage,
     TimeProvider time,
     ILogger<MentorCommandHandler> log) : ICommandHandler
 {
@@ -158,19 +158,8 @@ public sealed class MentorCommandHandler(
     /// command's own words (an edit, a persona, a sentence), when they are enough to tell; else, for a mentor, the
     /// language their style profile learned, and for anyone else their recent messages to their mentor; else English.
     /// </summary>
-    private async Task<string> AnswerLanguageAsync(CommandRequest request, ParsedCommand command, MentorRecord? mentor, CancellationToken ct)
-    {
-        if (Language.Known(mentor?.Language) is { } chosen)
-            return chosen;
-        if (command.LanguageHint is { } hint)
-            return hint;
-        if (LanguageDetector.Detect(request.Text) is { } written)
-            return written;
-        var learned = mentor is not null
-            ? await languages.LearnedAsync(mentor.BotEmail, mentor.UserId, ct).ConfigureAwait(false)
-            : await studentLanguages.FromConversationsAsync(request.BotEmail, request.SenderId, ct).ConfigureAwait(false);
-        return learned ?? Language.Default;
-    }
+    private Task<string> AnswerLanguageAsync(CommandRequest request, ParsedCommand command, MentorRecord? mentor, CancellationToken ct) =>
+        answerLanguage.ForAsync(request, command, mentor, ct);
 
     /// <summary>`language`: shows the language; `language es` sets it; `language auto` lets the mentor's writing decide. Null when the mentor was removed meanwhile.</summary>
     private async Task<string?> LanguageAsync(MentorRecord mentor, string? choice, CancellationToken ct)

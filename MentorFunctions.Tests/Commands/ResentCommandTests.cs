@@ -98,14 +98,21 @@ public sealed partial class ResentCommandTests(AzuriteFixture azurite)
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Monday10);
         var options = Options.Create(new ControlsOptions { CommandReplayWait = TimeSpan.FromSeconds(3) });
         var inner = new GatedCommandHandler();
-        var guard = new ReplayGuardedCommandHandler(inner, new HandledCommandStore(store, time, options), options,
+        var registry = new TableMentorRegistry(store);
+        // Ana chose German: the guard's own answer follows her setting, like every other answer to her.
+        await registry.UpsertMentorAsync(new MentorRecord(MentorApp.Bot, Ana.Id, Ana.Email, Ana.FullName, Monday10) { Language = "de" });
+        var answerLanguage = new CommandAnswerLanguage(registry,
+            new MentorFunctions.Core.Languages.MentorLanguages(NullLogger<MentorFunctions.Core.Languages.MentorLanguages>.Instance),
+            new FixedStudentLanguages());
+        var guard = new ReplayGuardedCommandHandler(inner, new HandledCommandStore(store, time, options), answerLanguage, options,
             NullLogger<ReplayGuardedCommandHandler>.Instance);
         var pause = new CommandRequest(MentorApp.Bot, Ana.Id, Ana.Email, Ana.FullName, "pause 2h", true, 5001);
 
         var first = guard.HandleAsync(pause, default);
         await inner.Started.Task;
-        // The first call outlives the re-send's wait: the re-send says so and does not run the command.
-        Assert.Equal(ReplayGuardedCommandHandler.StillRunningText, (await guard.HandleAsync(pause, default)).Content);
+        // The first call outlives the re-send's wait: the re-send says so, in Ana's language, and does not run the command.
+        Assert.Equal(MentorFunctions.Core.Languages.Texts.CommandTexts.StillRunning.Template("de"), (await guard.HandleAsync(pause, default)).Content);
+        Assert.StartsWith("Ich bin noch mit dieser Nachricht", MentorFunctions.Core.Languages.Texts.CommandTexts.StillRunning.Template("de"), StringComparison.Ordinal);
         var waiting = guard.HandleAsync(pause, default);
         inner.Gate.SetResult();
         Assert.Equal("ran 1", (await first).Content);

@@ -1,4 +1,5 @@
 using MentorFunctions.Core.Conversations;
+using MentorFunctions.Core.Languages;
 using MentorFunctions.Core.Llm;
 using MentorFunctions.Core.Llm.Tokens;
 using MentorFunctions.Core.Replies;
@@ -195,7 +196,33 @@ public sealed class PromptBuilderTests(ITestOutputHelper output)
 
         Assert.Contains($"in {name}, the language the student writes in", system);
         Assert.DoesNotContain(studentText, system);
-        Assert.NotEmpty(code);
+        Assert.Equal(code, LanguageDetector.Detect(studentText));
+    }
+
+    /// <summary>
+    /// The student's recent messages decide, not their older ones nor the mentor's: a student who wrote English for
+    /// weeks and now writes Spanish gets a Spanish reply, although the mentor writes English throughout.
+    /// </summary>
+    [Fact]
+    public void The_reply_language_follows_the_student_s_recent_messages_not_older_ones_or_the_mentor_s()
+    {
+        var at = DateTimeOffset.UnixEpoch;
+        var history = new List<ConversationMessage>();
+        long id = 1;
+        for (var i = 0; i < 15; i++)
+        {
+            history.Add(new(id++, Student, ParticipantRole.Student, at, "I don't understand the exercise, can you help me with it?"));
+            history.Add(new(id++, Mentor, ParticipantRole.Mentor, at, "Sure, start with the base case and tell me what you get."));
+        }
+        for (var i = 0; i < 10; i++)
+        {
+            history.Add(new(id++, Student, ParticipantRole.Student, at, "No entiendo el ejercicio, ¿me puedes ayudar con la tarea?"));
+            history.Add(new(id++, Mentor, ParticipantRole.Mentor, at, "Sure, what have you tried so far?"));
+        }
+
+        var system = _builder.Build(ReplyTestData.Style(Mentor), Ana, history).Turns[0].Text;
+
+        Assert.Contains("in Spanish, the language the student writes in", system);
     }
 
     [Fact]

@@ -3,6 +3,14 @@ namespace MentorFunctions.Core.Languages.Texts;
 /// <summary>The answers to chat commands (MentorCommandHandler), in the sender's language.</summary>
 public static class CommandTexts
 {
+    /// <summary>The answer to a command Zulip re-sent while its first call still runs (ReplayGuardedCommandHandler).</summary>
+    public static readonly LocalText StillRunning = new(
+        en: "I'm still working on that message; I won't do it twice. Write `status` in a moment to see the result.",
+        es: "Todavía estoy con ese mensaje; no lo haré dos veces. Escribe `status` dentro de un momento para ver el resultado.",
+        pt: "Ainda estou cuidando dessa mensagem; não vou fazer isso duas vezes. Escreva `status` daqui a pouco para ver o resultado.",
+        fr: "Je traite encore ce message ; je ne le ferai pas deux fois. Écrivez `status` dans un instant pour voir le résultat.",
+        de: "Ich bin noch mit dieser Nachricht beschäftigt und erledige sie nicht zweimal. Schreib gleich `status`, um das Ergebnis zu sehen.");
+
     public static readonly LocalText ForgetCancelled = new(
         en: "Cancelled: I keep your data as it is.",
         es: "Cancelado: conservo tus datos tal como están.",
