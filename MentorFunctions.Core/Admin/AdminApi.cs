@@ -137,7 +137,7 @@ public sealed class AdminApi(
         if (error is not null)
             return error;
         var snapshot = await profiles.ReadMentorAsync(bot, id, ct).ConfigureAwait(false);
-        var summary = await describer.DescribeMentorAsync(bot, id, ct).ConfigureAwait(false);
+        var summary = await describer.DescribeMentorAsync(bot, id, Languages.Language.Default, ct).ConfigureAwait(false);
         return Json(200, new MentorProfile(id, summary, snapshot), AdminJsonContext.Default.MentorProfile);
     }
 

@@ -213,7 +213,7 @@ public sealed class MentorCommandHandler(
 
     private async Task<string> MentorStatusAsync(MentorRecord mentor, string language, CancellationToken ct)
     {
-        var style = await styles.DescribeMentorAsync(mentor.BotEmail, mentor.UserId, ct).ConfigureAwait(false);
+        var style = await styles.DescribeMentorAsync(mentor.BotEmail, mentor.UserId, language, ct).ConfigureAwait(false);
         var students = await registry.ListStudentsAsync(mentor.BotEmail, mentor.UserId, ct).ConfigureAwait(false);
         var sb = new StringBuilder();
         sb.AppendLine(CommandTexts.StatusMode.Format(language, ("mode", ModeName(mentor.Mode))));

@@ -10,9 +10,12 @@ internal sealed class FixedStyleDescriber(string text = "Short, friendly answers
 {
     public List<(string Bot, long MentorId)> Calls { get; } = [];
 
-    public Task<string> DescribeMentorAsync(string botEmail, long mentorId, CancellationToken ct)
+    /// <summary>The language each description was asked for.</summary>
+    public List<string> Languages { get; } = [];
+
+    public Task<string> DescribeMentorAsync(string botEmail, long mentorId, string language, CancellationToken ct)
     {
-        lock (Calls) Calls.Add((botEmail, mentorId));
+        lock (Calls) { Calls.Add((botEmail, mentorId)); Languages.Add(language); }
         return Task.FromResult(text);
     }
 }

@@ -29,6 +29,8 @@ public sealed class CommandLanguageTests(AzuriteFixture azurite)
         var status = await h.SayAsync(Ann, "status");
         Assert.StartsWith("**Modus:** `auto`\n**Pause:** keine Pause\n**Mentees:** 1\n", status);
         Assert.Contains("**Sprache:** Deutsch (deine Einstellung; `language auto` folgt deiner Schreibweise)", status);
+        // The learned style is described in German too (StyleSummaryTests holds the German words).
+        Assert.Equal("de", h.Describer.Languages[^1]);
         Assert.StartsWith("Pausiert für 2 Stunden, bis 2025-03-03 11:00 UTC.", await h.SayAsync(Ann, "pause 2h"));
         Assert.StartsWith("Wenn ein Mentee auf dich wartet, antworte ich in deinem Stil", await h.SayAsync(Ann, "help"));
         // The setting wins over a localised command word.

@@ -31,7 +31,7 @@ public sealed class LocalTextTableTests
         Assert.Superset(new HashSet<string>
         {
             nameof(ReplyNoticeTexts), nameof(DisclosureTexts), nameof(SafeguardingTexts), nameof(CommandTexts), nameof(HelpTexts),
-            nameof(ConsentTexts), nameof(DraftTexts), nameof(ReplyStatusTexts),
+            nameof(ConsentTexts), nameof(DraftTexts), nameof(ReplyStatusTexts), nameof(StyleTexts),
         }, owners);
         Assert.True(Texts().Count() >= 120, $"only {Texts().Count()} texts found");
     }

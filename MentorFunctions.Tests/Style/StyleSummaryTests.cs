@@ -29,6 +29,15 @@ public sealed class StyleSummaryTests
         Assert.Contains("often says 'great question'", text);
         Assert.Contains("active Mon–Fri 09–18 UTC", text);
         Assert.EndsWith("(from 300 messages)", text);
+
+        // The mentor's `status` reads it in their language; the learned phrase stays as they wrote it.
+        var german = StyleSummary.Describe(StyleBlend.Read(7, profile, null), "de");
+        Assert.StartsWith("antwortet meist in etwa 12 min; sehr locker; etwa 70 Zeichen; sagt oft 'great question'", german);
+        Assert.Contains("aktiv Mo–Fr 09–18 UTC", german);
+        Assert.EndsWith("(aus 300 Nachrichten)", german);
+        var spanish = StyleSummary.Describe(StyleBlend.Read(7, profile, null), "es");
+        Assert.StartsWith("suele responder en unos 12 min; muy informal; unos 70 caracteres; ", spanish);
+        Assert.Contains("activo lun–vie 09–18 UTC", spanish);
     }
 
     [Fact]
