@@ -17,11 +17,13 @@ public static class ProfileFormat
     /// 4: reply latencies run from the student's latest unanswered message (the ledger's wait moved from the first
     /// one) and are also kept in a histogram decayed towards the recent ones. Version 3 reads as 4 with the decayed
     /// histogram taken from the plain one and a stored first-unanswered wait read as the latest.
+    /// 5: the content of version 4 in a binary layout (<see cref="ProfileBinary"/>) instead of JSON, several times cheaper
+    /// to read and write; versions 1–4 are still read (as JSON) and rewritten as 5.
     /// </summary>
-    public const int CurrentVersion = 4;
+    public const int CurrentVersion = 5;
 }
 
-/// <summary>Stored profile data that cannot be read (not JSON), or was written by a newer version than this one.</summary>
+/// <summary>Stored profile data that cannot be read (malformed), or was written by a newer version than this one.</summary>
 public sealed class ProfileFormatException(string message, Exception? inner = null) : Exception(message, inner);
 
 internal sealed class ProfileDocument
@@ -148,21 +150,28 @@ public static class ProfileCodec
     public static byte[] Serialize(StyleProfile profile, PairLedger? ledger = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var doc = Document(profile, ledger);
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(doc, ProfileJsonContext.Default.ProfileDocument);
-        while (bytes.Length > MaxBytes && doc.Exemplars is { Count: > 0 } exemplars)
-        {
-            exemplars.RemoveAt(exemplars.Count - 1);
-            bytes = JsonSerializer.SerializeToUtf8Bytes(doc, ProfileJsonContext.Default.ProfileDocument);
-        }
+        var exemplars = profile.Exemplars.Count;
+        var bytes = ProfileBinary.Write(profile, ledger, exemplars);
+        while (bytes.Length > MaxBytes && exemplars > 0)
+            bytes = ProfileBinary.Write(profile, ledger, --exemplars);
         return bytes.Length <= MaxBytes ? bytes : throw new ProfileFormatException($"A profile serialised to {bytes.Length} bytes, over the {MaxBytes}-byte bound.");
+    }
+
+    /// <summary>
+    /// The interchange form: the JSON document of layout version 4 (what was stored before version 5). The profile import
+    /// route takes it, mentor-lab uploads it, and <see cref="Deserialize"/> reads it like the stored form.
+    /// </summary>
+    public static byte[] SerializeJson(StyleProfile profile, PairLedger? ledger = null)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return JsonSerializer.SerializeToUtf8Bytes(Document(profile, ledger), ProfileJsonContext.Default.ProfileDocument);
     }
 
     private static ProfileDocument Document(StyleProfile profile, PairLedger? ledger)
     {
         return new ProfileDocument
         {
-            V = ProfileFormat.CurrentVersion,
+            V = 4,
             N = profile.Messages,
             Chars = Stat(profile.Chars),
             Words = Stat(profile.Words),
@@ -215,8 +224,18 @@ public static class ProfileCodec
         };
     }
 
-    /// <summary>Reads stored data of this or an older version. Newer versions are read as far as they are understood.</summary>
+    /// <summary>
+    /// Reads stored data of this or an older version, or the interchange form (<see cref="SerializeJson"/>). Newer
+    /// versions are read as far as they are understood.
+    /// </summary>
     public static (StyleProfile Profile, PairLedger Ledger, int Version) Deserialize(ReadOnlySpan<byte> data)
+    {
+        if (data.IsEmpty) throw new ProfileFormatException("Stored profile data is empty.");
+        return data[0] == ProfileBinary.Tag ? ProfileBinary.Read(data) : DeserializeJson(data);
+    }
+
+    /// <summary>Versions 1–4, stored as JSON.</summary>
+    private static (StyleProfile Profile, PairLedger Ledger, int Version) DeserializeJson(ReadOnlySpan<byte> data)
     {
         ProfileDocument? doc;
         try

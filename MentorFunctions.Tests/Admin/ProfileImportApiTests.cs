@@ -231,7 +231,7 @@ public sealed class ProfileImportApiTests(AzuriteFixture azurite)
         var body = new JsonObject
         {
             ["importId"] = importId,
-            ["profile"] = JsonNode.Parse(ProfileCodec.Serialize(profile)),
+            ["profile"] = JsonNode.Parse(ProfileCodec.SerializeJson(profile)),
             ["consent"] = new JsonObject
             {
                 ["grantedBy"] = Ana.Email,
@@ -245,7 +245,7 @@ public sealed class ProfileImportApiTests(AzuriteFixture azurite)
         if (pairs.Count > 0)
         {
             var p = new JsonObject();
-            foreach (var (student, profileOfPair) in pairs) p[student.ToString(System.Globalization.CultureInfo.InvariantCulture)] = JsonNode.Parse(ProfileCodec.Serialize(profileOfPair));
+            foreach (var (student, profileOfPair) in pairs) p[student.ToString(System.Globalization.CultureInfo.InvariantCulture)] = JsonNode.Parse(ProfileCodec.SerializeJson(profileOfPair));
             body["pairs"] = p;
         }
         return body.ToJsonString();

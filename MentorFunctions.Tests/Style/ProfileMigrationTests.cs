@@ -53,7 +53,7 @@ public sealed class ProfileMigrationTests
 
         StyleLearner.Learn("ok, i will check it now", DateTimeOffset.UnixEpoch, p);
         var rewritten = ProfileCodec.Serialize(p);
-        Assert.Equal(ProfileFormat.CurrentVersion, JsonNode.Parse(rewritten)!["v"]!.GetValue<int>());
+        Assert.Equal(ProfileBinary.Tag, rewritten[0]);
         var (q, _, current) = ProfileCodec.Deserialize(rewritten);
         Assert.Equal(ProfileFormat.CurrentVersion, current);
         Assert.Equal(51, q.Messages);
@@ -65,7 +65,7 @@ public sealed class ProfileMigrationTests
     [Fact]
     public void Damaged_packed_counts_are_a_format_error()
     {
-        var doc = JsonNode.Parse(ProfileCodec.Serialize(new StyleProfile()))!;
+        var doc = JsonNode.Parse(ProfileCodec.SerializeJson(new StyleProfile()))!;
         doc["mk"] = Convert.ToBase64String([0x80, 0x80]); // a varint that never ends
         var e = Assert.Throws<ProfileFormatException>(() => ProfileCodec.Deserialize(Encoding.UTF8.GetBytes(doc.ToJsonString())));
         Assert.Contains("typography counts", e.Message);
@@ -76,7 +76,7 @@ public sealed class ProfileMigrationTests
     {
         var profile = new StyleProfile();
         profile.AddLatency(TimeSpan.FromMinutes(3), DateTimeOffset.UnixEpoch, TimeSpan.FromDays(60));
-        var node = JsonNode.Parse(ProfileCodec.Serialize(profile))!.AsObject();
+        var node = JsonNode.Parse(ProfileCodec.SerializeJson(profile))!.AsObject();
         node["v"] = 3;
         node.Remove("rl");
         node.Remove("ra");
@@ -92,5 +92,59 @@ public sealed class ProfileMigrationTests
         // The first latency learned after the upgrade decays the old ones from then on.
         p.AddLatency(TimeSpan.FromMinutes(1), waiting, TimeSpan.FromDays(60));
         Assert.Equal(waiting, p.RecentLatency.At);
+    }
+
+    private static (StyleProfile Profile, PairLedger Ledger) Rich()
+    {
+        var profile = new StyleProfile();
+        var ledger = new PairLedger();
+        var at = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(1));
+        string[] lines = ["Hi Sam! Great question, let me know if it works :-)", "ok… i'll check — later (maybe); \"quoted\" text?",
+            "Hallo, das ist eine Frage für dich. Viele Grüße", "Olá! Você já tentou isso? 👍", "LOL that is SO cool\nsee you :tada:"];
+        for (var i = 0; i < 400; i++)
+        {
+            StyleLearner.Learn(lines[i % lines.Length] + " " + i, at.AddMinutes(17 * i), profile);
+            if (i % 3 == 0) profile.AddLatency(TimeSpan.FromSeconds(20 + 37 * i), at.AddMinutes(17 * i), TimeSpan.FromDays(60));
+            ledger.TryMarkCounted(1000 + i);
+        }
+        ledger.LatestUnansweredAt = at;
+        ledger.LatestUnansweredId = 1399;
+        ledger.LastMentorAt = at.AddHours(-2);
+        return (profile, ledger);
+    }
+
+    [Fact]
+    public void A_version_4_json_profile_reads_as_exactly_the_same_profile_as_the_binary_form()
+    {
+        var (profile, ledger) = Rich();
+        var fromJson = ProfileCodec.Deserialize(ProfileCodec.SerializeJson(profile, ledger));
+        var fromBinary = ProfileCodec.Deserialize(ProfileCodec.Serialize(profile, ledger));
+        Assert.Equal(4, fromJson.Version);
+        Assert.Equal(ProfileFormat.CurrentVersion, fromBinary.Version);
+        // Both read back into the same stored bytes, so every statistic, sketch, exemplar and the ledger agree.
+        Assert.Equal(ProfileCodec.Serialize(fromJson.Profile, fromJson.Ledger), ProfileCodec.Serialize(fromBinary.Profile, fromBinary.Ledger));
+        Assert.Equal(ProfileCodec.Serialize(profile, ledger), ProfileCodec.Serialize(fromBinary.Profile, fromBinary.Ledger));
+        Assert.Equal(profile.Exemplars.Select(e => (e.Text, e.At)), fromBinary.Profile.Exemplars.Select(e => (e.Text, e.At)));
+        Assert.Equal(ledger.RecentIds, fromBinary.Ledger.RecentIds);
+        Assert.Equal(ledger.LatestUnansweredAt, fromBinary.Ledger.LatestUnansweredAt);
+        Assert.True(ProfileCodec.Serialize(profile, ledger).Length < ProfileCodec.SerializeJson(profile, ledger).Length / 2);
+    }
+
+    [Fact]
+    public void Binary_data_cut_short_or_with_an_absurd_length_is_a_format_error_never_another_exception()
+    {
+        var (profile, ledger) = Rich();
+        var bytes = ProfileCodec.Serialize(profile, ledger);
+        for (var cut = 1; cut < bytes.Length; cut += 1 + cut / 16)
+            Assert.Throws<ProfileFormatException>(() => ProfileCodec.Deserialize(bytes.AsSpan(0, cut)));
+        Assert.Throws<ProfileFormatException>(() => ProfileCodec.Deserialize(ReadOnlySpan<byte>.Empty));
+        // Tag, version 5, then a message count followed by a varint that never ends.
+        Assert.Throws<ProfileFormatException>(() => ProfileCodec.Deserialize([ProfileBinary.Tag, 5, 2, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF]));
+        // A sketch claiming 2^40 entries.
+        var absurd = new List<byte> { ProfileBinary.Tag, 5, 0 };
+        for (var i = 0; i < 6; i++) absurd.AddRange([0, .. new byte[16]]);
+        for (var i = 0; i < 12; i++) absurd.Add(0);
+        absurd.AddRange([0x80, 0x80, 0x80, 0x80, 0x80, 0x20]);
+        Assert.Throws<ProfileFormatException>(() => ProfileCodec.Deserialize(absurd.ToArray()));
     }
 }

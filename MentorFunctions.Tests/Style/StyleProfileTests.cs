@@ -98,7 +98,7 @@ public sealed class StyleProfileTests(ITestOutputHelper output)
         var profile = new StyleProfile();
         for (var i = 0; i < 200; i++) StyleLearner.Learn("Great question! Let me know if it works.", Monday9, profile);
         profile.AddLatency(TimeSpan.FromMinutes(3), Monday9, TimeSpan.FromDays(60));
-        var node = JsonNode.Parse(ProfileCodec.Serialize(profile))!.AsObject();
+        var node = JsonNode.Parse(ProfileCodec.SerializeJson(profile))!.AsObject();
         node["v"] = 1;
         node.Remove("latencyBins");
         node.Remove("rl");

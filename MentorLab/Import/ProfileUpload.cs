@@ -56,11 +56,11 @@ public static class ProfileUpload
     {
         var pairsNode = new JsonObject();
         foreach (var (student, pair) in pairs)
-            pairsNode[student.ToString(CultureInfo.InvariantCulture)] = JsonNode.Parse(ProfileCodec.Serialize(pair));
+            pairsNode[student.ToString(CultureInfo.InvariantCulture)] = JsonNode.Parse(ProfileCodec.SerializeJson(pair));
         return new JsonObject
         {
             ["importId"] = importId,
-            ["profile"] = JsonNode.Parse(ProfileCodec.Serialize(mentor)),
+            ["profile"] = JsonNode.Parse(ProfileCodec.SerializeJson(mentor)),
             ["pairs"] = pairsNode,
             ["consent"] = new JsonObject
             {
