@@ -17,7 +17,7 @@ internal static class ProfileBinary
 
     public static byte[] Write(StyleProfile p, PairLedger? ledger, int exemplars)
     {
-        var w = new Writer(16 * 1024);
+        var w = new Writer(System.Buffers.ArrayPool<byte>.Shared.Rent(ProfileCodec.MaxBytes));
         w.Byte(Tag);
         w.Varint(ProfileFormat.CurrentVersion);
         w.Signed(p.Messages);
@@ -59,7 +59,7 @@ internal static class ProfileBinary
             w.Varint((ulong)recent.Count);
             foreach (var id in recent) w.Signed(id);
         }
-        return w.ToArray();
+        return w.ToArrayAndReturn();
     }
 
     public static (StyleProfile Profile, PairLedger Ledger, int Version) Read(ReadOnlySpan<byte> data)
@@ -126,16 +126,33 @@ internal static class ProfileBinary
         return (p, ledger, version);
     }
 
-    private ref struct Writer(int capacity)
+    /// <summary>Writes into a pooled buffer (profiles are written twice per message; the buffer is not garbage each time).</summary>
+    private ref struct Writer(byte[] pooled)
     {
-        private byte[] _buffer = new byte[capacity];
+        private byte[] _buffer = pooled;
+        private bool _pooled = true;
         private int _length;
 
-        public readonly byte[] ToArray() => _buffer.AsSpan(0, _length).ToArray();
+        public byte[] ToArrayAndReturn()
+        {
+            var bytes = _buffer.AsSpan(0, _length).ToArray();
+            if (_pooled) System.Buffers.ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = [];
+            _pooled = false;
+            return bytes;
+        }
 
         private Span<byte> Take(int n)
         {
-            if (_length + n > _buffer.Length) Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + n));
+            if (_length + n > _buffer.Length)
+            {
+                // Past the pooled size (a profile over the bound, about to shed exemplars): grow into a plain array.
+                var bigger = new byte[Math.Max(_buffer.Length * 2, _length + n)];
+                _buffer.AsSpan(0, _length).CopyTo(bigger);
+                if (_pooled) System.Buffers.ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = bigger;
+                _pooled = false;
+            }
             var span = _buffer.AsSpan(_length, n);
             _length += n;
             return span;
