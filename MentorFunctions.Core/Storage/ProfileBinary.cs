@@ -49,6 +49,8 @@ internal static class ProfileBinary
         foreach (var x in p.RecentLatency.Weights) w.Double(x);
         w.Time(p.RecentLatency.At);
 
+        w.Counts(p.ActiveHours);
+        w.Signed(p.LastActiveHour);
         w.Byte(ledger is null ? (byte)0 : (byte)1);
         if (ledger is not null)
         {
@@ -112,6 +114,8 @@ internal static class ProfileBinary
         }
         p.RecentLatency.At = r.Time();
 
+        r.Counts(p.ActiveHours, "active hours");
+        p.LastActiveHour = r.Signed();
         var ledger = new PairLedger();
         if (r.Byte() == 1)
         {

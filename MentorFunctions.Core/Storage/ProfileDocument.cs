@@ -17,8 +17,9 @@ public static class ProfileFormat
     /// 4: reply latencies run from the student's latest unanswered message (the ledger's wait moved from the first
     /// one) and are also kept in a histogram decayed towards the recent ones. Version 3 reads as 4 with the decayed
     /// histogram taken from the plain one and a stored first-unanswered wait read as the latest.
-    /// 5: the content of version 4 in a binary layout (<see cref="ProfileBinary"/>) instead of JSON, several times cheaper
-    /// to read and write; versions 1–4 are still read (as JSON) and rewritten as 5.
+    /// 5: a binary layout (<see cref="ProfileBinary"/>) instead of JSON, several times cheaper to read and write, and the
+    /// clock hours with a message by hour of week (active hours are learned from them); versions 1–4 are still read (as
+    /// JSON, their message counts by hour of week standing for the hours) and rewritten as 5.
     /// </summary>
     public const int CurrentVersion = 5;
 }
@@ -69,6 +70,11 @@ internal sealed class ProfileDocument
     public byte[]? Rl { get; set; }
     /// <summary>The instant those weights are decayed to.</summary>
     public DateTimeOffset? Ra { get; set; }
+
+    // Since version 5 (stored in binary; the interchange document carries them too).
+    /// <summary>Clock hours with a message, by hour of week (<see cref="StyleProfile.ActiveHours"/>), packed.</summary>
+    public byte[]? Ah { get; set; }
+    public long Lh { get; set; }
 }
 
 internal sealed class StatDocument
@@ -221,6 +227,8 @@ public static class ProfileCodec
             Vocab = Sketch(profile.TopWords),
             Rl = profile.RecentLatency.At is null && !profile.RecentLatency.Weights.ContainsAnyExcept(0d) ? null : PackedArrays.Doubles(profile.RecentLatency.Weights),
             Ra = profile.RecentLatency.At,
+            Ah = PackedArrays.Counts(profile.ActiveHours),
+            Lh = profile.LastActiveHour,
         };
     }
 
@@ -291,6 +299,10 @@ public static class ProfileCodec
         Load(p.TopWords, doc.Vocab);
         CopyInto(doc.LatencyBins, p.LatencyBins);
         CopyInto(doc.Activity, p.Activity);
+        // Before version 5 only messages were counted: they stand for the hours (an upper bound) until new ones arrive.
+        if (doc.Ah is { } ah) PackedArrays.ReadCounts(ah, p.ActiveHours, "active hours");
+        else p.Activity.CopyTo(p.ActiveHours);
+        p.LastActiveHour = doc.Lh;
         if (doc.Rl is { Length: LatencyHistogram.Bins * 8 } rl)
         {
             PackedArrays.ReadDoubles(rl, p.RecentLatency.Weights);

@@ -29,7 +29,10 @@ public sealed class ProfileStore : IMessageRecorder, IStyleProfileReader
     private readonly StylePrior _prior;
     private readonly ILogger<ProfileStore> _logger;
     private readonly MentorMetrics? _metrics;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, OrganisationPattern> _organisation = new(StringComparer.OrdinalIgnoreCase);
     private long _conflicts;
+
+    private sealed record OrganisationPattern(DateTimeOffset ReadAt, Timing.OrganisationWeek Week);
 
     public ProfileStore(TableStore tables, TimeProvider time, IOptions<StyleOptions> options, ILogger<ProfileStore>? logger = null, StylePrior? prior = null,
         MentorMetrics? metrics = null)
@@ -170,16 +173,53 @@ public sealed class ProfileStore : IMessageRecorder, IStyleProfileReader
         var pk = PartitionKey(conversation.BotEmail, conversation.MentorId);
         var mentorRead = ReadRawAsync(table, pk, MentorRow, cancellationToken);
         var pairRead = ReadRawAsync(table, pk, PairRow(conversation.StudentId), cancellationToken);
+        var organisation = OrganisationActivityAsync(conversation.BotEmail, cancellationToken);
         var mentor = DecodeForRead(await mentorRead.ConfigureAwait(false), conversation.MentorId);
         var pair = DecodeForRead(await pairRead.ConfigureAwait(false), conversation.MentorId);
-        return StyleBlend.Read(conversation.MentorId, mentor, pair, _prior, exemplarsFromPairOnly: true);
+        return StyleBlend.Read(conversation.MentorId, mentor, pair, _prior, exemplarsFromPairOnly: true,
+            organisationActivity: await organisation.ConfigureAwait(false));
     }
 
     public async Task<StyleSnapshot> ReadMentorAsync(string botEmail, long mentorId, CancellationToken cancellationToken = default)
     {
         var table = await _tables.GetTableAsync(TableShortName, cancellationToken).ConfigureAwait(false);
+        var organisation = OrganisationActivityAsync(botEmail, cancellationToken);
         var entity = await ReadRawAsync(table, PartitionKey(botEmail, mentorId), MentorRow, cancellationToken).ConfigureAwait(false);
-        return StyleBlend.Read(mentorId, DecodeForRead(entity, mentorId), null, _prior);
+        return StyleBlend.Read(mentorId, DecodeForRead(entity, mentorId), null, _prior, organisationActivity: await organisation.ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// The programme's week: every mentor profile of the bot, the clock hours they wrote in by hour of week, summed and smoothed, with the
+    /// concentration the mentors' own data supports (<see cref="Timing.ActivityPattern.Organisation"/>): the prior of
+    /// each mentor's active hours. Read with one query and kept for <see cref="StyleOptions.OrganisationActivityRefresh"/>:
+    /// it moves slowly, and nothing is stored, so a forgotten mentor's hours leave it when it is next read. Unknown when
+    /// no mentor has written yet; a failed read is unknown too (each mentor's own habit is then the whole prior), logged,
+    /// and tried again after a minute.
+    /// </summary>
+    public async Task<Timing.OrganisationWeek> OrganisationActivityAsync(string botEmail, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(botEmail);
+        var now = _time.GetUtcNow();
+        if (_organisation.TryGetValue(botEmail, out var cached) && now - cached.ReadAt < _options.OrganisationActivityRefresh)
+            return cached.Week;
+        try
+        {
+            var table = await _tables.GetTableAsync(TableShortName, cancellationToken).ConfigureAwait(false);
+            var mentors = new List<long[]>();
+            var filter = TableClientExtensions.PartitionPrefixFilter(TableKeys.Bot(botEmail) + "|")
+                + " and " + TableClient.CreateQueryFilter($"RowKey eq {MentorRow}");
+            await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+                if (DecodeForRead(entity, 0) is { } profile) mentors.Add(profile.ActiveHours);
+            var week = Timing.ActivityPattern.Organisation(mentors);
+            _organisation[botEmail] = new OrganisationPattern(now, week);
+            return week;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogWarning("Reading the programme's active hours failed ({Error}); each mentor's own habit is the prior", e.GetType().Name);
+            _organisation[botEmail] = new OrganisationPattern(now - _options.OrganisationActivityRefresh + TimeSpan.FromMinutes(1), Timing.OrganisationWeek.None);
+            return Timing.OrganisationWeek.None;
+        }
     }
 
     /// <summary>Erases everything learned of a mentor: their profile and every pair profile.</summary>

@@ -17,7 +17,8 @@ public static class StyleBlend
 
     /// <param name="exemplarsFromPairOnly">For a reply's prompt: exemplars only from this pair's own conversation. The
     /// mentor-wide exemplars are messages to other students, and a student could ask the model to repeat its "examples".</param>
-    public static StyleSnapshot Read(long mentorId, StyleProfile? mentor, StyleProfile? pair, StylePrior? prior = null, bool exemplarsFromPairOnly = false)
+    public static StyleSnapshot Read(long mentorId, StyleProfile? mentor, StyleProfile? pair, StylePrior? prior = null, bool exemplarsFromPairOnly = false,
+        Timing.OrganisationWeek? organisationActivity = null)
     {
         prior ??= StylePrior.Default;
         var pairN = pair?.Messages ?? 0;
@@ -67,7 +68,7 @@ public static class StyleBlend
             SignOffs: Top(scopes, p => p.Closers, MaxSignOffs, minGuaranteed: 2),
             Phrases: Top(scopes, p => p.Phrases, MaxPhrases, minGuaranteed: 2),
             Exemplars: exemplars,
-            Timing: Timing(mentor, pair, prior, chars.Mean),
+            Timing: Timing(mentor, pair, prior, chars.Mean, organisationActivity),
             ProfileVersion: ProfileFormat.CurrentVersion)
         {
             // Habits need evidence: from the pair when it has enough text of its own, else the mentor-wide profile.
@@ -75,7 +76,7 @@ public static class StyleBlend
         };
     }
 
-    private static TimingSnapshot Timing(StyleProfile? mentor, StyleProfile? pair, StylePrior prior, double typicalChars)
+    private static TimingSnapshot Timing(StyleProfile? mentor, StyleProfile? pair, StylePrior prior, double typicalChars, Timing.OrganisationWeek? organisation)
     {
         var pairN = pair?.LogLatency.Count ?? 0;
         var mentorN = mentor?.LogLatency.Count ?? 0;
@@ -92,8 +93,11 @@ public static class StyleBlend
         var share = pairActivity / (pairActivity + prior.PairPseudoCount);
         var activity = new double[StyleProfile.HoursPerWeek];
         var any = false;
-        any |= AddShares(activity, pair is null ? [] : ActivityPattern.Smoothed(pair.Activity), share);
-        any |= AddShares(activity, mentor is null ? [] : ActivityPattern.Smoothed(mentor.Activity), pairActivity > 0 ? 1 - share : 1);
+        any |= AddShares(activity, pair is null ? [] : ActivityPattern.Smoothed(pair.ActiveHours, organisation), share);
+        any |= AddShares(activity, mentor is null ? [] : ActivityPattern.Smoothed(mentor.ActiveHours, organisation), pairActivity > 0 ? 1 - share : 1);
+        // A mentor nobody has seen write yet is expected when the programme is.
+        if (!any && organisation is { IsKnown: true })
+            any = AddShares(activity, organisation.Shares, 1);
         if (any)
         {
             var sum = activity.Sum();

@@ -25,4 +25,10 @@ public sealed class StyleOptions
     /// the mentor's current pace rather than last year's. Zero: every latency weighs the same.
     /// </summary>
     public TimeSpan LatencyHalfLife { get; set; } = TimeSpan.FromDays(60);
+
+    /// <summary>
+    /// How long an instance keeps the organisation's week (every mentor's hours summed, the prior of each mentor's
+    /// active hours) before reading it again.
+    /// </summary>
+    public TimeSpan OrganisationActivityRefresh { get; set; } = TimeSpan.FromHours(1);
 }

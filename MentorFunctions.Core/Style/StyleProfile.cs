@@ -92,6 +92,14 @@ public sealed class StyleProfile
     public DecayingLatencyHistogram RecentLatency { get; } = new();
     /// <summary>The mentor's messages by hour of week, UTC, hour 0 = Monday 00:00.</summary>
     public long[] Activity { get; } = new long[HoursPerWeek];
+    /// <summary>
+    /// The clock hours in which the mentor wrote, by hour of week (several messages within one hour count once): what
+    /// their active hours are learned from, since a conversation's burst of messages says one thing about when they are
+    /// around, not twenty.
+    /// </summary>
+    public long[] ActiveHours { get; } = new long[HoursPerWeek];
+    /// <summary>The clock hour of the last message counted into <see cref="ActiveHours"/> (hours since 1970, UTC; 0 for none).</summary>
+    public long LastActiveHour;
 
     public static int HourOfWeek(DateTimeOffset at)
     {
@@ -127,6 +135,14 @@ public sealed class StyleProfile
         for (var i = 0; i < LengthBins.SentenceBins; i++) SentenceLengths[i] += f.SentenceLengths[i];
         MessageLengths[LengthBins.Bin(LengthBins.MessageLower, f.Words)]++;
         Activity[HourOfWeek(sentAt)]++;
+        var clockHour = sentAt.ToUnixTimeSeconds() / 3600;
+        if (clockHour != LastActiveHour)
+        {
+            ActiveHours[HourOfWeek(sentAt)]++;
+            // The hour last seen, not the latest: a history learned conversation by conversation (an import) still counts
+            // each conversation's hours once.
+            LastActiveHour = clockHour;
+        }
         Span<float> axes = stackalloc float[ExemplarSelection.Axes];
         ExemplarSelection.Vector(f, axes);
         for (var i = 0; i < axes.Length; i++) ExemplarAxes[i].Add(axes[i]);

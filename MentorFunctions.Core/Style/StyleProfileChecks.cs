@@ -21,9 +21,9 @@ public static class StyleProfileChecks
         long[] traits = [p.Questions, p.Exclamations, p.Markdown, p.Code, p.Lists, p.Links, p.Quotes, p.Greetings, p.SignOffs, p.ContractionMessages, p.LowerCaseStarts, p.EmojiMessages];
         if (traits.Any(t => t < 0 || t > p.Messages)) return "has trait counts out of range.";
         if (p.TotalWords < 0 || p.TextChars < 0) return "has negative word or character totals.";
-        foreach (var counts in new[] { p.FunctionWordCounts, p.Marks, p.WordLengths, p.SentenceLengths, p.MessageLengths, p.LatencyBins, p.Activity })
+        foreach (var counts in new[] { p.FunctionWordCounts, p.Marks, p.WordLengths, p.SentenceLengths, p.MessageLengths, p.LatencyBins, p.Activity, p.ActiveHours })
             if (counts.Any(c => c < 0)) return "has negative counts.";
-        if (p.MessageLengths.Sum() > p.Messages || p.Activity.Sum() > p.Messages) return "has histograms that do not add up to its messages.";
+        if (p.MessageLengths.Sum() > p.Messages || p.Activity.Sum() > p.Messages || p.ActiveHours.Sum() > p.Activity.Sum()) return "has histograms that do not add up to its messages.";
         if (p.LatencyBins.Sum() > p.LogLatency.Count) return "has a latency histogram that does not match its latency statistics.";
         if (p.RecentLatency.Weights.Any(w => !double.IsFinite(w) || w < 0)) return "has recent-latency weights out of range.";
         return null;

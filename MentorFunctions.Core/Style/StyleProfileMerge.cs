@@ -52,6 +52,8 @@ public static class StyleProfileMerge
         Add(into.MessageLengths, from.MessageLengths);
         Add(into.LatencyBins, from.LatencyBins);
         Add(into.Activity, from.Activity);
+        Add(into.ActiveHours, from.ActiveHours);
+        into.LastActiveHour = Math.Max(into.LastActiveHour, from.LastActiveHour);
         for (var i = 0; i < into.ExemplarAxes.Length; i++)
             into.ExemplarAxes[i] = RunningStat.Combine(into.ExemplarAxes[i], from.ExemplarAxes[i]);
         into.RecentLatency.Merge(from.RecentLatency, latencyHalfLife);

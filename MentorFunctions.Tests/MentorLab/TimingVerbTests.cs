@@ -77,6 +77,22 @@ public sealed class TimingVerbTests
         Assert.InRange(authors["Eli Slow"].GetProperty("drawnMedianSeconds").GetDouble(), 600, 1800);
         Assert.Equal(1.0, root.GetProperty("summary").GetProperty("passRate").GetDouble());
 
+        // Active hours over every author with enough messages; the population's capture recomputed from the export itself:
+        // both mentors' earliest 48 of 60 messages by hour of week, and each mentor's later 12 in its 24 busiest hours.
+        var hours = root.GetProperty("summary").GetProperty("activeHours");
+        Assert.Equal(2, hours.GetProperty("authors").GetInt32());
+        var export = ZulipExportReader.Read(input);
+        var own = new[] { 1L, 2L }.ToDictionary(m => m, m => export.Messages.Where(x => x.SenderId == m).OrderBy(x => x.SentAt).ThenBy(x => x.Id).ToList());
+        var population = new double[168];
+        foreach (var list in own.Values)
+            foreach (var m in list.Take(48)) population[HourOfWeek(m.SentAt)]++;
+        var top = Enumerable.Range(0, 168).OrderByDescending(h => population[h]).ThenBy(h => h).Take(24).ToHashSet();
+        var expected = own.Values.Average(list => list.Skip(48).Count(m => top.Contains(HourOfWeek(m.SentAt))) / (double)list.Skip(48).Count());
+        Assert.Equal(expected, hours.GetProperty("populationTop24").GetDouble(), 9);
+        foreach (var name in new[] { "learnedTop24", "learnedTop48", "ownOnlyTop24", "rawTop24" })
+            Assert.InRange(hours.GetProperty(name).GetDouble(), 0, 1);
+        Assert.True(hours.GetProperty("learnedTop48").GetDouble() >= hours.GetProperty("learnedTop24").GetDouble());
+
         var page = File.ReadAllText(html);
         Assert.Contains("Real and drawn reply times", page);
         Assert.Contains("Dana Quick: 11 held-out gaps", page);
@@ -114,4 +130,6 @@ public sealed class TimingVerbTests
         Assert.Contains("held-out reply gaps", error);
         Assert.DoesNotContain("   at ", error);
     }
+
+    private static int HourOfWeek(DateTimeOffset at) => ((int)at.UtcDateTime.DayOfWeek + 6) % 7 * 24 + at.UtcDateTime.Hour;
 }

@@ -45,17 +45,37 @@ public static class TimingExperiment
             foreach (var m in messages)
                 if (times[m.Id] < cuts[id]) population[StyleProfile.HourOfWeek(times[m.Id])]++;
 
-        var rows = new List<AuthorTiming>();
-        StyleProfile? busiest = null;
-        (long Id, string Name) busiestAuthor = (0, "");
-        var busiestGaps = -1;
+        // First every author's replay: the programme's week, the prior of each author's active hours, is learned from all
+        // of their profiles, as production's ProfileStore.OrganisationActivityAsync sums every mentor profile of a bot.
+        // (The lab plans without quiet hours, so the active hours do not move a drawn delay.)
+        var replays = new List<(long Id, List<ExportMessage> Own, StyleProfile Mentor, List<double> Real, List<Planned> Planned)>();
         for (var a = 0; a < authors.Count; a++)
         {
             ct.ThrowIfCancellationRequested();
             var (authorId, own) = authors[a];
-            var cut = cuts[authorId];
-            var (mentor, real, planned) = Replay(authorId, own, conversations, times, cut, style, urgency, ct);
+            var (mentor, real, planned) = Replay(authorId, own, conversations, times, cuts[authorId], style, urgency, ct);
+            replays.Add((authorId, own, mentor, real, planned));
             console.Progress("replaying authors", a + 1, authors.Count);
+        }
+        var organisation = ActivityPattern.Organisation(replays.Select(r => r.Mentor.ActiveHours).ToList());
+        var populationWeights = population.Select(c => (double)c).ToArray();
+        var captures = new List<ActiveHoursCapture>();
+
+        var rows = new List<AuthorTiming>();
+        StyleProfile? busiest = null;
+        (long Id, string Name) busiestAuthor = (0, "");
+        var busiestGaps = -1;
+        foreach (var (authorId, own, mentor, real, planned) in replays)
+        {
+            var cut = cuts[authorId];
+            var heldOut = own.Where(m => times[m.Id] >= cut).Select(m => StyleProfile.HourOfWeek(times[m.Id])).ToArray();
+            var learned = StyleBlend.Read(authorId, mentor, null, organisationActivity: organisation).Timing.ActivityByHourOfWeek;
+            var ownOnly = StyleBlend.Read(authorId, mentor, null).Timing.ActivityByHourOfWeek;
+            var capture = new ActiveHoursCapture(
+                Capture(heldOut, learned, 24), Capture(heldOut, learned, 48), Capture(heldOut, ownOnly, 24),
+                Capture(heldOut, mentor.Activity.Select(c => (double)c).ToArray(), 24),
+                Capture(heldOut, populationWeights, 24), Capture(heldOut, populationWeights, 48));
+            captures.Add(capture);
             if (real.Count < options.MinGaps) continue;
 
             var realGaps = new List<double>(real.Count);
@@ -69,16 +89,11 @@ public static class TimingExperiment
             }
             var (d, p) = KolmogorovSmirnov.TwoSample(drawn, realGaps);
             var (du, pu) = KolmogorovSmirnov.TwoSample(open, realGaps);
-            var heldOut = own.Where(m => times[m.Id] >= cut).Select(m => StyleProfile.HourOfWeek(times[m.Id])).ToArray();
-            var learned = StyleBlend.Read(authorId, mentor, null).Timing.ActivityByHourOfWeek;
             rows.Add(new AuthorTiming(
                 authorId, own[^1].SenderFullName, (int)mentor.LogLatency.Count, realGaps.Count,
                 Median(realGaps), Median(drawn), Ratio(Median(drawn), Median(realGaps)), d, p, p > 0.05,
                 Median(open), du, pu, pu > 0.05,
-                Capture(heldOut, learned, 24), Capture(heldOut, learned, 48),
-                Capture(heldOut, mentor.Activity.Select(c => (double)c).ToArray(), 24),
-                Capture(heldOut, population.Select(c => (double)c).ToArray(), 24),
-                Capture(heldOut, population.Select(c => (double)c).ToArray(), 48),
+                capture.LearnedTop24, capture.LearnedTop48, capture.RawTop24, capture.PopulationTop24, capture.PopulationTop48,
                 realGaps, drawn, open));
             if (realGaps.Count > busiestGaps)
             {
@@ -97,12 +112,20 @@ public static class TimingExperiment
             Median(rows.Select(r => r.MedianRatio).Where(double.IsFinite).ToList()),
             Median(rows.Select(r => Ratio(r.UnclampedMedianSeconds, r.RealMedianSeconds)).Where(double.IsFinite).ToList()),
             rows.Average(r => r.LearnedTop24), rows.Average(r => r.LearnedTop48), rows.Average(r => r.RawTop24),
-            rows.Average(r => r.PopulationTop24), rows.Average(r => r.PopulationTop48));
-        var heatmap = busiest is null ? [] : StyleBlend.Read(busiestAuthor.Id, busiest, null).Timing.ActivityByHourOfWeek.ToArray();
+            rows.Average(r => r.PopulationTop24), rows.Average(r => r.PopulationTop48))
+        {
+            ActiveHours = new ActiveHoursSummary(captures.Count,
+                captures.Average(c => c.LearnedTop24), captures.Average(c => c.LearnedTop48), captures.Average(c => c.OwnOnlyTop24),
+                captures.Average(c => c.RawTop24), captures.Average(c => c.PopulationTop24), captures.Average(c => c.PopulationTop48),
+                organisation.Concentration),
+        };
+        var heatmap = busiest is null ? [] : StyleBlend.Read(busiestAuthor.Id, busiest, null, organisationActivity: organisation).Timing.ActivityByHourOfWeek.ToArray();
         return new TimingResult(export.Messages.Count, bySender.Count, resolution, options.TrainShare,
             options.MaxLearnedLatency.TotalHours, options.HalfLife.TotalDays, options.MaxDelay.TotalMinutes,
             rows, summary, busiestAuthor.Id, busiestAuthor.Name, heatmap);
     }
+
+    private sealed record ActiveHoursCapture(double LearnedTop24, double LearnedTop48, double OwnOnlyTop24, double RawTop24, double PopulationTop24, double PopulationTop48);
 
     private sealed record Planned(PlanReplyInput Input, TimingSnapshot Timing, DateTimeOffset TrueStart);
 
@@ -114,33 +137,33 @@ public static class TimingExperiment
         var mentorBytes = ProfileCodec.Serialize(new StyleProfile());
         var real = new List<double>();
         var planned = new List<Planned>();
-        var heldOutPairs = new List<(string Conversation, byte[] Pair, PairLedger Ledger, List<ExportMessage> After)>();
-        foreach (var name in own.Select(m => m.Conversation).Distinct())
+        // Learning in time order across all of the author's conversations, as the record step sees their messages.
+        var names = own.Select(m => m.Conversation).Distinct().ToList();
+        var pairs = names.ToDictionary(n => n, _ => ProfileCodec.Serialize(new StyleProfile(), new PairLedger()));
+        var afterOf = names.ToDictionary(n => n, _ => new List<ExportMessage>());
+        var training = names.SelectMany(n => conversations[n].Select(m => (Name: n, Message: m)))
+            .OrderBy(x => times[x.Message.Id]).ThenBy(x => x.Message.Id).ToList();
+        foreach (var (name, m) in training)
         {
             ct.ThrowIfCancellationRequested();
-            var pairBytes = ProfileCodec.Serialize(new StyleProfile(), new PairLedger());
-            var after = new List<ExportMessage>();
-            foreach (var m in conversations[name])
+            if (times[m.Id] >= cut) { afterOf[name].Add(m); continue; }
+            var message = Message(m, authorId, times);
+            // As the record step does: read the stored profiles, learn, store them again.
+            var (pair, ledger, _) = ProfileCodec.Deserialize(pairs[name]);
+            if (!ledger.TryMarkCounted(m.Id)) continue;
+            if (message.Role == ParticipantRole.Mentor)
             {
-                if (times[m.Id] >= cut) { after.Add(m); continue; }
-                var message = Message(m, authorId, times);
-                // As the record step does: read the stored profiles, learn, store them again.
-                var (pair, ledger, _) = ProfileCodec.Deserialize(pairBytes);
-                if (!ledger.TryMarkCounted(m.Id)) continue;
-                if (message.Role == ParticipantRole.Mentor)
-                {
-                    var mentor = ProfileCodec.Deserialize(mentorBytes).Profile;
-                    StyleLearner.Record(message, ledger, pair, mentor, style);
-                    mentorBytes = ProfileCodec.Serialize(mentor);
-                }
-                else
-                {
-                    StyleLearner.Record(message, ledger, pair, null, style);
-                }
-                pairBytes = ProfileCodec.Serialize(pair, ledger);
+                var mentor = ProfileCodec.Deserialize(mentorBytes).Profile;
+                StyleLearner.Record(message, ledger, pair, mentor, style);
+                mentorBytes = ProfileCodec.Serialize(mentor);
             }
-            heldOutPairs.Add((name, pairBytes, ProfileCodec.Deserialize(pairBytes).Ledger, after));
+            else
+            {
+                StyleLearner.Record(message, ledger, pair, null, style);
+            }
+            pairs[name] = ProfileCodec.Serialize(pair, ledger);
         }
+        var heldOutPairs = names.Select(n => (Conversation: n, Pair: pairs[n], Ledger: ProfileCodec.Deserialize(pairs[n]).Ledger, After: afterOf[n])).ToList();
 
         var learnedMentor = ProfileCodec.Deserialize(mentorBytes).Profile;
         foreach (var (_, pairBytes, ledger, after) in heldOutPairs)

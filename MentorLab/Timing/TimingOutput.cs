@@ -20,6 +20,9 @@ public static class TimingOutput
             $"KS at 5%: {P(s.PassRate)} of authors pass with MaxDelay {r.MaxDelayMinutes:0.##} min, {P(s.UnclampedPassRate)} with MaxDelay at the {r.MaxLearnedLatencyHours:0.##} h cap; median drawn/real median ratio {s.MedianOfMedianRatios:0.00} (unclamped {s.UnclampedMedianOfMedianRatios:0.00})"));
         output.WriteLine(FormattableString.Invariant(
             $"active hours: held-out messages in the learned top-24 hours {P(s.LearnedTop24)} (raw counts {P(s.RawTop24)}, population {P(s.PopulationTop24)}); top-48 {P(s.LearnedTop48)} (population {P(s.PopulationTop48)})"));
+        if (s.ActiveHours is { } h)
+            output.WriteLine(FormattableString.Invariant(
+                $"active hours, all {h.Authors} authors: learned top-24 {P(h.LearnedTop24)} (own habit as the only prior {P(h.OwnOnlyTop24)}, raw counts {P(h.RawTop24)}, population {P(h.PopulationTop24)}); top-48 {P(h.LearnedTop48)} (population {P(h.PopulationTop48)}); the programme's week weighs {h.Concentration:0.#} messages"));
     }
 
     public static void WriteJson(TimingResult r, string path)

@@ -41,7 +41,19 @@ public sealed record TimingSummary(
     double LearnedTop48,
     double RawTop24,
     double PopulationTop24,
-    double PopulationTop48);
+    double PopulationTop48)
+{
+    /// <summary>Active-hours capture over every author with enough messages, whether or not they have held-out reply gaps.</summary>
+    public ActiveHoursSummary? ActiveHours { get; init; }
+}
+
+/// <summary>
+/// Share of held-out messages in an author's top-24 (top-48) hours of the week, averaged over authors: as production
+/// learns them (with the organisation's pattern in the prior), with the author's own habit as the only prior, the raw
+/// counts, and the organisation's pattern alone; and the concentration (pseudo-messages) the organisation's prior was given.
+/// </summary>
+public sealed record ActiveHoursSummary(int Authors, double LearnedTop24, double LearnedTop48, double OwnOnlyTop24, double RawTop24,
+    double PopulationTop24, double PopulationTop48, double Concentration);
 
 public sealed record TimingResult(
     int Messages,
