@@ -59,7 +59,7 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite, ChromiumFixtur
         var quiet = programme.Mentors[2];
         Assert.Contains("Quiet hours set", MentorApp.ContentOf(await app.DirectMessageAsync(new MentorApp.User(quiet.Id, quiet.Email, quiet.Name), "quiet 22-7 Asia/Shanghai")));
 
-        await using var server = new DashboardTestServer(app.Get<DashboardApi>(), DashboardHarness.StaffEmail);
+        await using var server = new DashboardTestServer(app.Get<DashboardApi>(), app.Clock, DashboardHarness.StaffEmail);
         await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
         var problems = new List<string>();

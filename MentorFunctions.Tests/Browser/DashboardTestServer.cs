@@ -2,25 +2,29 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using MentorFunctions.Core.Admin.Dashboard;
+using MentorFunctions.Tests.Admin.Dashboard;
 
 namespace MentorFunctions.Tests.Browser;
 
 /// <summary>
 /// Serves the dashboard on a free loopback port for a real browser: every request under /api/dashboard goes to the same
-/// <see cref="DashboardApi"/> the Functions shell calls. It plays App Service Authentication too: any principal header
-/// the browser sends is dropped and the signed-in test user's is set, as the platform does.
+/// <see cref="DashboardApi"/> the Functions shell calls. It plays App Service Authentication with its token store too:
+/// any token header the browser sends is dropped and an ID token for the signed-in test user, signed by the loopback
+/// issuer and valid on the app's clock, is forwarded as X-MS-TOKEN-AAD-ID-TOKEN, as the platform does.
 /// </summary>
 public sealed class DashboardTestServer : IAsyncDisposable
 {
     private const string Prefix = "/api/dashboard";
     private readonly HttpListener _listener = new();
     private readonly DashboardApi _api;
+    private readonly TimeProvider _clock;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
-    public DashboardTestServer(DashboardApi api, string signedInAs, params string[] roles)
+    public DashboardTestServer(DashboardApi api, TimeProvider clock, string signedInAs, params string[] roles)
     {
         _api = api;
+        _clock = clock;
         SignedInAs = signedInAs;
         Roles = roles;
         Port = FreePort();
@@ -70,8 +74,8 @@ public sealed class DashboardTestServer : IAsyncDisposable
             var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var key in request.Headers.AllKeys.OfType<string>())
                 headers[key] = request.Headers[key] ?? "";
-            headers.Remove(DashboardPrincipal.Header);
-            headers[DashboardPrincipal.Header] = DashboardPrincipal.Encode(SignedInAs, Roles);
+            headers.Remove("Authorization");
+            headers[DashboardTokenVerifier.IdTokenHeader] = DashboardHarness.Entra.Token(SignedInAs, _clock.GetUtcNow(), Roles);
             var query = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var key in request.QueryString.AllKeys.OfType<string>())
                 query[key] = request.QueryString[key] ?? "";

@@ -23,6 +23,7 @@ public sealed class DashboardApi(
     MentorControls controls,
     AdminApi admin,
     DashboardData data,
+    DashboardTokenVerifier tokens,
     IOptions<DashboardOptions> options,
     IOptions<ZulipOptions> zulip,
     IConfiguration configuration,
@@ -46,11 +47,13 @@ public sealed class DashboardApi(
         var method = request.Method.ToUpperInvariant();
         try
         {
-            var viewer = Authenticate(request, out var refusal);
+            var (viewer, refusal) = await AuthenticateAsync(request, ct).ConfigureAwait(false);
             if (viewer is null)
             {
-                // A person opening the page is sent to sign in and back; scripts get the 401.
-                if (refusal!.Status == 401 && method == "GET" && path is "" or "index.html")
+                // Where App Service Authentication signs people in, a person opening the page is sent to sign in and
+                // back; scripts (and Flex Consumption, which has no sign-in page) get the 401.
+                if (refusal!.Status == 401 && method == "GET" && path is "" or "index.html"
+                    && string.Equals(configuration["WEBSITE_AUTH_ENABLED"], "true", StringComparison.OrdinalIgnoreCase))
                     return new DashboardResponse(302, "text/plain; charset=utf-8", [], new Dictionary<string, string>(PageHeaders)
                     {
                         ["Location"] = "/.auth/login/aad?post_login_redirect_uri=" + Uri.EscapeDataString(request.UrlPath ?? "/api/dashboard/"),
@@ -105,36 +108,32 @@ public sealed class DashboardApi(
 
     // ---- who is looking ----
 
-    private Viewer? Authenticate(DashboardRequest request, out DashboardResponse? refusal)
+    private async Task<(Viewer? Viewer, DashboardResponse? Refusal)> AuthenticateAsync(DashboardRequest request, CancellationToken ct)
     {
-        refusal = null;
         var o = options.Value;
         if (o.SignIn == DashboardSignIn.None)
         {
             // WEBSITE_SITE_NAME is set by App Service: a deployment that forgot to sign people in must not open up.
             if (!string.IsNullOrEmpty(configuration["WEBSITE_SITE_NAME"]))
-            {
-                refusal = Error(503, "signIn", "Dashboard:SignIn=None is only for local runs; in Azure the dashboard needs App Service Authentication.");
-                return null;
-            }
-            return new Viewer("local developer", IsStaff: true, SignInRequired: false);
+                return (null, Error(503, "signIn", "Dashboard:SignIn=None is only for local runs; in Azure the dashboard needs Entra ID sign-in."));
+            return (new Viewer("local developer", IsStaff: true, SignInRequired: false), null);
         }
 
-        // App Service Authentication strips any client-sent X-MS-CLIENT-PRINCIPAL and sets its own; WEBSITE_AUTH_ENABLED
-        // says it is on. Without it the header could be forged, so nothing is shown.
-        if (!string.Equals(configuration["WEBSITE_AUTH_ENABLED"], "true", StringComparison.OrdinalIgnoreCase))
+        // Only a token the app verifies itself counts: X-MS-CLIENT-PRINCIPAL is never read, because on Flex Consumption
+        // App Service Authentication does not stand in front of the app and anyone could send it.
+        var result = await tokens.VerifyAsync(request, ct).ConfigureAwait(false);
+        return result.Outcome switch
         {
-            refusal = Error(503, "signIn", "App Service Authentication is not enabled for this app; the dashboard stays closed until it is (see docs/dashboard.md).");
-            return null;
-        }
-        var principal = DashboardPrincipal.Parse(request.Header(DashboardPrincipal.Header));
-        if (principal is null)
-        {
-            refusal = Error(401, "signIn", "Sign in first: open /.auth/login/aad.");
-            return null;
-        }
-        var staff = principal.Roles.Contains(o.StaffRole) || o.StaffEmailSet.Contains(principal.Name);
-        return new Viewer(principal.Name, staff, SignInRequired: true);
+            DashboardSignInOutcome.Verified => (new Viewer(result.Principal!.Name,
+                result.Principal.Roles.Contains(o.StaffRole) || o.StaffEmailSet.Contains(result.Principal.Name), SignInRequired: true), null),
+            DashboardSignInOutcome.NotConfigured => (null, Error(503, "signIn",
+                "Sign-in is not configured: set Dashboard:TenantId and Dashboard:ClientId (and an https Dashboard:Authority, if any); see docs/dashboard.md.")),
+            DashboardSignInOutcome.KeysUnavailable => (null, Error(503, "signIn",
+                "Entra ID's signing keys cannot be fetched right now, so no sign-in can be verified; try again in a moment.")),
+            DashboardSignInOutcome.NoToken => (null, Error(401, "signIn",
+                "Sign in first: send an Entra ID token as \"Authorization: Bearer <token>\" (or sign in at /.auth/login/aad where App Service Authentication runs).")),
+            _ => (null, Error(401, "signIn", "The sign-in token is not valid (expired, for another app or issuer, or not signed by Entra ID); sign in again.")),
+        };
     }
 
     private async Task<MentorRecord?> OwnMentorRecordAsync(Viewer viewer, string bot, CancellationToken ct)

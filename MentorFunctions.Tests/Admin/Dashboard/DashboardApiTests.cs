@@ -30,21 +30,23 @@ public sealed class DashboardApiTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Without_App_Service_Authentication_or_a_signed_in_principal_nothing_is_shown()
+    public async Task Without_sign_in_settings_or_a_token_nothing_is_shown_and_local_runs_are_never_open_in_Azure()
     {
-        await using var open = await AppAsync(new Dictionary<string, string?>());
+        // No tenant/client id (outside Azure, where start-up does not refuse it): nothing can be verified, nothing shown.
+        await using var open = await AppAsync(new Dictionary<string, string?> { ["WEBSITE_AUTH_ENABLED"] = "True" });
         var (status, json, _) = await CallAsync(open, "GET", "api/me", StaffEmail);
-        Assert.Equal(503, status); // a forged header is worthless when the platform is not signing people in
+        Assert.Equal(503, status);
         Assert.Equal("signIn", Field(json));
 
         await using var app = await AppAsync();
-        Assert.Equal(401, (await CallAsync(app, "GET", "api/me", null)).Status);
+        var (noToken, noTokenJson, _) = await CallAsync(app, "GET", "api/me", null);
+        Assert.Equal(401, noToken);
+        Assert.Equal("signIn", Field(noTokenJson));
         var (page, _, login) = await CallAsync(app, "GET", "", null);
-        Assert.Equal(302, page); // a person opening the page is sent to sign in, and back
+        Assert.Equal(302, page); // where App Service Authentication runs, a person opening the page is sent to sign in, and back
         Assert.Equal("/.auth/login/aad?post_login_redirect_uri=%2Fapi%2Fdashboard%2F", login.Headers["Location"]);
-        var garbage = await app.Get<DashboardApi>().HandleAsync(new DashboardRequest("GET", "api/me",
-            new Dictionary<string, string> { [DashboardPrincipal.Header] = "not base64 {" }, new Dictionary<string, string>(), null), default);
-        Assert.Equal(401, garbage.Status);
+        await using var flex = await AppAsync(Settings(new Dictionary<string, string?> { ["WEBSITE_AUTH_ENABLED"] = null }));
+        Assert.Equal(401, (await CallAsync(flex, "GET", "", null)).Status); // no sign-in page to send anyone to
 
         // Local runs: no sign-in, but never when App Service says the app runs in Azure.
         await using var local = await AppAsync(new Dictionary<string, string?> { ["Dashboard:SignIn"] = "None" });
@@ -142,7 +144,7 @@ public sealed class DashboardApiTests(AzuriteFixture azurite)
         Assert.Null((await app.Registry.GetMentorAsync(MentorApp.Bot, Ana.Id))!.PausedUntil);
 
         var redirect = await app.Get<DashboardApi>().HandleAsync(new DashboardRequest("GET", "",
-            new Dictionary<string, string> { [DashboardPrincipal.Header] = DashboardPrincipal.Encode(StaffEmail) }, new Dictionary<string, string>(), null, "/api/dashboard"), default);
+            new Dictionary<string, string> { ["Authorization"] = "Bearer " + Entra.Token(StaffEmail, app.Clock.GetUtcNow()) }, new Dictionary<string, string>(), null, "/api/dashboard"), default);
         Assert.Equal(308, redirect.Status);
         Assert.Equal("/api/dashboard/", redirect.Headers["Location"]);
 

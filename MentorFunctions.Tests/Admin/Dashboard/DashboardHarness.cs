@@ -2,18 +2,25 @@ using System.Text;
 using System.Text.Json;
 using MentorFunctions.Core.Admin.Dashboard;
 using MentorFunctions.Tests.Fixtures;
+using MentorFunctions.Tests.Fixtures.Loopback;
 
 namespace MentorFunctions.Tests.Admin.Dashboard;
 
-/// <summary>Calls the dashboard's Core entry point the way the Functions shell does, signed in as someone (or no one).</summary>
+/// <summary>
+/// Calls the dashboard's Core entry point the way the Functions shell does, signed in as someone (a bearer token from
+/// the loopback issuer, valid on the app's clock) or no one.
+/// </summary>
 public static class DashboardHarness
 {
     public const string StaffEmail = "coordinator@mentoring.example.com";
 
-    /// <summary>Settings for a deployment with App Service Authentication on and one staff member on the allow-list.</summary>
+    /// <summary>The token issuer every dashboard test trusts (one per test run; it lives as long as the process).</summary>
+    public static LoopbackEntraId Entra { get; } = new();
+
+    /// <summary>Settings for a deployment with App Service Authentication on, the loopback issuer and one staff member on the allow-list.</summary>
     public static Dictionary<string, string?> Settings(IDictionary<string, string?>? more = null)
     {
-        var settings = new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>(Entra.Settings())
         {
             ["WEBSITE_AUTH_ENABLED"] = "True",
             ["Dashboard:StaffEmails"] = StaffEmail,
@@ -27,7 +34,7 @@ public static class DashboardHarness
         string[]? roles = null, IDictionary<string, string>? headers = null)
     {
         var h = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Host"] = "127.0.0.1:7071" };
-        if (signedInAs is not null) h[DashboardPrincipal.Header] = DashboardPrincipal.Encode(signedInAs, roles ?? []);
+        if (signedInAs is not null) h["Authorization"] = "Bearer " + Entra.Token(signedInAs, app.Clock.GetUtcNow(), roles);
         if (method != "GET") h["Content-Type"] = contentType;
         foreach (var (k, v) in headers ?? new Dictionary<string, string>()) h[k] = v;
         var pathOnly = path.Split('?')[0];
