@@ -202,6 +202,8 @@ module functionApp 'modules/function-app.bicep' = {
     openAiDeploymentName: openAi.outputs.deploymentName
     openAiModelName: openAiModelName
     dashboardStaffEmails: dashboardStaffEmails
+    dashboardClientId: dashboardClientId
+    dashboardTenantId: tenant().tenantId
   }
   // The app must not start before its identity may read storage and the vault.
   dependsOn: [

@@ -54,6 +54,39 @@ public sealed class WorkerStartupTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void In_Azure_a_dashboard_that_cannot_verify_tokens_fails_start_up_and_one_that_can_starts()
+    {
+        // As infra deploys it with an app registration: App Service sets WEBSITE_SITE_NAME, the app verifies tokens.
+        var settings = SampleSettings();
+        settings["WEBSITE_SITE_NAME"] = "mentor-prod";
+        settings["Dashboard:SignIn"] = "AppService";
+        using (var host = BuildWorker(settings))
+        {
+            var error = Assert.ThrowsAny<OptionsValidationException>(() => host.Services.GetRequiredService<IStartupValidator>().Validate());
+            Assert.Contains("Dashboard__TenantId", error.Message);
+        }
+
+        settings["Dashboard:TenantId"] = "7a1d2c3b-0000-4000-8000-00000000c0de";
+        settings["Dashboard:ClientId"] = "5f0e9d8c-1111-4111-8111-00000000da5b";
+        settings["Dashboard:Authority"] = "http://login.example.com/tenant/v2.0"; // keys over plain HTTP off this machine
+        using (var host = BuildWorker(settings))
+        {
+            var error = Assert.ThrowsAny<OptionsValidationException>(() => host.Services.GetRequiredService<IStartupValidator>().Validate());
+            Assert.Contains("Dashboard__Authority", error.Message);
+        }
+
+        settings.Remove("Dashboard:Authority");
+        using (var host = BuildWorker(settings))
+            host.Services.GetRequiredService<IStartupValidator>().Validate();
+        // Without a registration infra sets Off: the dashboard is closed and the rest of the app starts.
+        settings["Dashboard:SignIn"] = "Off";
+        settings.Remove("Dashboard:TenantId");
+        settings.Remove("Dashboard:ClientId");
+        using (var host = BuildWorker(settings))
+            host.Services.GetRequiredService<IStartupValidator>().Validate();
+    }
+
+    [Fact]
     public void With_Application_Insights_set_the_worker_exports_the_product_meter_signed_in_as_the_managed_identity()
     {
         var settings = SampleSettings();

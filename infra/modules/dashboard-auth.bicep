@@ -1,9 +1,11 @@
-// App Service Authentication (Easy Auth) with Microsoft Entra ID for the dashboard at /api/dashboard/.
-// Anonymous requests are let through to the app on purpose: Zulip's webhook and the admin API authenticate with
-// function keys, and the dashboard itself refuses every request that arrives without the signed-in principal
-// (X-MS-CLIENT-PRINCIPAL), sending the browser to /.auth/login/aad. Microsoft's Flex Consumption notes (preview) say
-// unauthenticated callers are not blocked there even with Easy Auth on, so the app never relies on the platform to
-// block them. No client secret: the sign-in uses the ID token (enable "ID tokens" on the app registration).
+// App Service Authentication (Easy Auth) with Microsoft Entra ID for the dashboard at /api/dashboard/: a sign-in page
+// for browsers. Anonymous requests are let through to the app on purpose: Zulip's webhook and the admin API
+// authenticate with function keys, and the dashboard verifies an Entra ID token on every request itself
+// (MentorFunctions.Core/Admin/Dashboard/DashboardTokenVerifier.cs). Microsoft's Flex Consumption notes say Easy Auth
+// is not supported there and does not block unauthenticated callers, so the app trusts no header Easy Auth would set
+// (X-MS-CLIENT-PRINCIPAL) and accepts only a token it verifies: the token store is on so that, where Easy Auth does
+// run, it forwards the signed-in user's ID token (X-MS-TOKEN-AAD-ID-TOKEN). No client secret: the sign-in uses the
+// ID token (enable "ID tokens" on the app registration).
 param functionAppName string
 
 @description('Application (client) id of the Entra ID app registration users sign in to.')
@@ -47,7 +49,7 @@ resource auth 'Microsoft.Web/sites/config@2024-04-01' = {
     }
     login: {
       tokenStore: {
-        enabled: false
+        enabled: true
       }
     }
   }

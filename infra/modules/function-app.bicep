@@ -30,6 +30,12 @@ param openAiModelName string = ''
 @description('Dashboard staff by sign-in email, comma-separated.')
 param dashboardStaffEmails string = ''
 
+@description('Application (client) id of the dashboard\'s Entra ID app registration; empty turns the dashboard off.')
+param dashboardClientId string = ''
+
+@description('Tenant of that app registration: the app verifies sign-in tokens against its published keys.')
+param dashboardTenantId string = ''
+
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
 }
@@ -141,6 +147,11 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Llm__ManagedIdentityClientId: identityClientId
 
     Dashboard__StaffEmails: dashboardStaffEmails
+    // The app verifies every dashboard token itself against this tenant and registration (Flex Consumption does not
+    // run App Service Authentication in front of it); without a registration the dashboard is closed, never open.
+    Dashboard__SignIn: empty(dashboardClientId) ? 'Off' : 'AppService'
+    Dashboard__TenantId: dashboardTenantId
+    Dashboard__ClientId: dashboardClientId
   }
 }
 

@@ -111,6 +111,8 @@ public sealed class DashboardApi(
     private async Task<(Viewer? Viewer, DashboardResponse? Refusal)> AuthenticateAsync(DashboardRequest request, CancellationToken ct)
     {
         var o = options.Value;
+        if (o.SignIn == DashboardSignIn.Off)
+            return (null, Error(503, "signIn", "The dashboard is off in this deployment: it has no Entra ID app registration (see docs/dashboard.md)."));
         if (o.SignIn == DashboardSignIn.None)
         {
             // WEBSITE_SITE_NAME is set by App Service: a deployment that forgot to sign people in must not open up.

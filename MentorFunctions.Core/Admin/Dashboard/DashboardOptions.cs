@@ -10,6 +10,8 @@ public enum DashboardSignIn
     AppService = 0,
     /// <summary>Local runs under `func start`: no sign-in, the visitor is staff. Refused when the app runs in Azure.</summary>
     None = 1,
+    /// <summary>The dashboard is closed (every request 503): what a deployment without an app registration sets.</summary>
+    Off = 2,
 }
 
 /// <summary>Settings of the dashboard (section "Dashboard").</summary>

@@ -38,6 +38,13 @@ public sealed class DashboardApiTests(AzuriteFixture azurite)
         Assert.Equal(503, status);
         Assert.Equal("signIn", Field(json));
 
+        // A deployment without an app registration turns the dashboard off: closed even to a valid token.
+        await using var off = await AppAsync(Settings(new Dictionary<string, string?> { ["Dashboard:SignIn"] = "Off" }));
+        var (offStatus, offJson, _) = await CallAsync(off, "GET", "api/me", StaffEmail);
+        Assert.Equal(503, offStatus);
+        Assert.Equal("signIn", Field(offJson));
+        Assert.Equal(503, (await CallAsync(off, "GET", "", null)).Status);
+
         await using var app = await AppAsync();
         var (noToken, noTokenJson, _) = await CallAsync(app, "GET", "api/me", null);
         Assert.Equal(401, noToken);
