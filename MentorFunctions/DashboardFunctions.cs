@@ -6,9 +6,8 @@ using Microsoft.Azure.Functions.Worker.Http;
 namespace MentorFunctions;
 
 /// <summary>
-/// The dashboard's page and JSON endpoints under /api/dashboard/. Anonymous at the Functions level because App Service
-/// Authentication (Entra ID, infra/modules/dashboard-auth.bicep) signs people in before a request reaches the app;
-/// Core checks the signed-in principal and decides everything else.
+/// The dashboard's page and JSON endpoints under /api/dashboard/. Anonymous at the Functions level: Core verifies the
+/// Entra ID token every request must carry (DashboardTokenVerifier) and decides everything else.
 /// </summary>
 public sealed class DashboardFunctions(DashboardApi dashboard)
 {
