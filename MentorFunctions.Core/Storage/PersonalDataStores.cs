@@ -26,8 +26,11 @@ public sealed class ConversationTablesPersonalDataStore(TableStore tables) : IPe
     }
 }
 
-/// <summary>`forget` for style profiles: a mentor's whole partition, and a student's pair profile with every mentor.</summary>
-public sealed class ProfilePersonalDataStore(TableStore tables) : IPersonalDataStore
+/// <summary>
+/// `forget` for style profiles: a mentor's whole partition, and a student's pair profile with every mentor; and this
+/// instance's programme week, which is summed from the mentor profiles (other instances drop it within the refresh time).
+/// </summary>
+public sealed class ProfilePersonalDataStore(TableStore tables, ProfileStore? profiles = null) : IPersonalDataStore
 {
     public string Name => "style profiles";
 
@@ -37,8 +40,10 @@ public sealed class ProfilePersonalDataStore(TableStore tables) : IPersonalDataS
         var mentorPartition = ProfileStore.PartitionKey(botEmail, userId);
         var studentRow = ProfileStore.PairRow(userId);
         // The registry may already be erased, so the student's pairs are found in the profiles themselves.
-        return await table.DeleteWhereAsync(TableClientExtensions.PartitionPrefixFilter(TableKeys.Bot(botEmail) + "|"),
+        var deleted = await table.DeleteWhereAsync(TableClientExtensions.PartitionPrefixFilter(TableKeys.Bot(botEmail) + "|"),
             (pk, rk) => pk == mentorPartition || rk == studentRow, ct).ConfigureAwait(false);
+        profiles?.ForgetOrganisationActivity(botEmail);
+        return deleted;
     }
 }
 

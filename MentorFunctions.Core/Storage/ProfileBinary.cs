@@ -18,6 +18,19 @@ internal static class ProfileBinary
     public static byte[] Write(StyleProfile p, PairLedger? ledger, int exemplars)
     {
         var w = new Writer(System.Buffers.ArrayPool<byte>.Shared.Rent(ProfileCodec.MaxBytes));
+        try
+        {
+            WriteFields(ref w, p, ledger, exemplars);
+            return w.ToArrayAndReturn();
+        }
+        finally
+        {
+            w.ReturnIfHeld();
+        }
+    }
+
+    private static void WriteFields(ref Writer w, StyleProfile p, PairLedger? ledger, int exemplars)
+    {
         w.Byte(Tag);
         w.Varint(ProfileFormat.CurrentVersion);
         w.Signed(p.Messages);
@@ -61,7 +74,7 @@ internal static class ProfileBinary
             w.Varint((ulong)recent.Count);
             foreach (var id in recent) w.Signed(id);
         }
-        return w.ToArrayAndReturn();
+        w.Byte(p.ActiveHoursFromMessages ? (byte)1 : (byte)0);
     }
 
     public static (StyleProfile Profile, PairLedger Ledger, int Version) Read(ReadOnlySpan<byte> data)
@@ -127,6 +140,8 @@ internal static class ProfileBinary
             for (var i = 0; i < n; i++) ids[i] = r.Signed();
             ledger.LoadRecent(ids);
         }
+        // Appended later within version 5: absent in the first version 5 data, read only when present.
+        if (!r.AtEnd) p.ActiveHoursFromMessages = r.Byte() == 1;
         return (p, ledger, version);
     }
 
@@ -136,6 +151,13 @@ internal static class ProfileBinary
         private byte[] _buffer = pooled;
         private bool _pooled = true;
         private int _length;
+
+        public void ReturnIfHeld()
+        {
+            if (_pooled) System.Buffers.ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = [];
+            _pooled = false;
+        }
 
         public byte[] ToArrayAndReturn()
         {
@@ -260,6 +282,8 @@ internal static class ProfileBinary
 
         public byte Byte() => Take(1)[0];
 
+        public readonly bool AtEnd => _at >= _data.Length;
+
         public ulong Varint()
         {
             ulong v = 0;
@@ -308,7 +332,10 @@ internal static class ProfileBinary
             if (Byte() == 0) return null;
             var ticks = Signed();
             var offset = Signed();
-            if (ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks || Math.Abs(offset) > 14 * 60)
+            // Both the instant and its local time must be representable (ToOffset throws otherwise).
+            if (offset is < -14 * 60 or > 14 * 60) throw new ProfileFormatException("Stored profile data has an invalid time offset.");
+            var local = ticks + offset * TimeSpan.TicksPerMinute;
+            if (ticks < DateTime.MinValue.Ticks || ticks > DateTime.MaxValue.Ticks || local < DateTime.MinValue.Ticks || local > DateTime.MaxValue.Ticks)
                 throw new ProfileFormatException("Stored profile data has an invalid time.");
             return new DateTimeOffset(ticks, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(offset));
         }
@@ -333,7 +360,7 @@ internal static class ProfileBinary
             {
                 var skip = Varint();
                 var v = Signed();
-                if (skip > 64 * 1024) throw new ProfileFormatException("Stored function-word counts are malformed.");
+                if (skip > 64 * 1024 || index + (long)skip + 1 > 64 * 1024) throw new ProfileFormatException("Stored function-word counts are malformed.");
                 index += (int)skip + 1;
                 if (v < 0) throw new ProfileFormatException("Stored function-word counts hold a negative count.");
                 if (index < into.Length) into[index] = v;

@@ -75,6 +75,8 @@ internal sealed class ProfileDocument
     /// <summary>Clock hours with a message, by hour of week (<see cref="StyleProfile.ActiveHours"/>), packed.</summary>
     public byte[]? Ah { get; set; }
     public long Lh { get; set; }
+    /// <summary>The active hours began as message counts (<see cref="StyleProfile.ActiveHoursFromMessages"/>).</summary>
+    public bool Am { get; set; }
 }
 
 internal sealed class StatDocument
@@ -229,6 +231,7 @@ public static class ProfileCodec
             Ra = profile.RecentLatency.At,
             Ah = PackedArrays.Counts(profile.ActiveHours),
             Lh = profile.LastActiveHour,
+            Am = profile.ActiveHoursFromMessages,
         };
     }
 
@@ -299,9 +302,18 @@ public static class ProfileCodec
         Load(p.TopWords, doc.Vocab);
         CopyInto(doc.LatencyBins, p.LatencyBins);
         CopyInto(doc.Activity, p.Activity);
-        // Before version 5 only messages were counted: they stand for the hours (an upper bound) until new ones arrive.
-        if (doc.Ah is { } ah) PackedArrays.ReadCounts(ah, p.ActiveHours, "active hours");
-        else p.Activity.CopyTo(p.ActiveHours);
+        // Before version 5 only messages were counted: they become the hours (an upper bound, inflated by bursts) and new
+        // hours are added to them; the flag keeps such a mentor out of the estimate of how much mentors' hours vary.
+        if (doc.Ah is { } ah)
+        {
+            PackedArrays.ReadCounts(ah, p.ActiveHours, "active hours");
+            p.ActiveHoursFromMessages = doc.Am;
+        }
+        else
+        {
+            p.Activity.CopyTo(p.ActiveHours);
+            p.ActiveHoursFromMessages = true;
+        }
         p.LastActiveHour = doc.Lh;
         if (doc.Rl is { Length: LatencyHistogram.Bins * 8 } rl)
         {

@@ -30,6 +30,7 @@ public sealed class ProfileStore : IMessageRecorder, IStyleProfileReader
     private readonly ILogger<ProfileStore> _logger;
     private readonly MentorMetrics? _metrics;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, OrganisationPattern> _organisation = new(StringComparer.OrdinalIgnoreCase);
+    private readonly SemaphoreSlim _organisationRefresh = new(1, 1);
     private long _conflicts;
 
     private sealed record OrganisationPattern(DateTimeOffset ReadAt, Timing.OrganisationWeek Week);
@@ -200,16 +201,40 @@ public sealed class ProfileStore : IMessageRecorder, IStyleProfileReader
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(botEmail);
         var now = _time.GetUtcNow();
-        if (_organisation.TryGetValue(botEmail, out var cached) && now - cached.ReadAt < _options.OrganisationActivityRefresh)
+        var found = _organisation.TryGetValue(botEmail, out var cached);
+        if (found && now - cached!.ReadAt < _options.OrganisationActivityRefresh)
             return cached.Week;
+        // One refresh at a time: replies that arrive meanwhile use the week read before, if there is one.
+        if (!await _organisationRefresh.WaitAsync(found ? TimeSpan.Zero : Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false))
+            return cached!.Week;
+        try
+        {
+            if (_organisation.TryGetValue(botEmail, out cached) && now - cached.ReadAt < _options.OrganisationActivityRefresh)
+                return cached.Week;
+            return await ReadOrganisationActivityAsync(botEmail, now, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _organisationRefresh.Release();
+        }
+    }
+
+    /// <summary>Drops this instance's programme week of the bot, so the next reply sums it anew (after `forget`).</summary>
+    public void ForgetOrganisationActivity(string botEmail) => _organisation.TryRemove(botEmail, out _);
+
+    private static long MentorIdOf(string partitionKey) =>
+        long.TryParse(partitionKey.AsSpan(partitionKey.LastIndexOf('|') + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : 0;
+
+    private async Task<Timing.OrganisationWeek> ReadOrganisationActivityAsync(string botEmail, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         try
         {
             var table = await _tables.GetTableAsync(TableShortName, cancellationToken).ConfigureAwait(false);
-            var mentors = new List<long[]>();
+            var mentors = new List<(long[] Hours, bool FromMessages)>();
             var filter = TableClientExtensions.PartitionPrefixFilter(TableKeys.Bot(botEmail) + "|")
                 + " and " + TableClient.CreateQueryFilter($"RowKey eq {MentorRow}");
             await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-                if (DecodeForRead(entity, 0) is { } profile) mentors.Add(profile.ActiveHours);
+                if (DecodeForRead(entity, MentorIdOf(entity.PartitionKey)) is { } profile) mentors.Add((profile.ActiveHours, profile.ActiveHoursFromMessages));
             var week = Timing.ActivityPattern.Organisation(mentors);
             _organisation[botEmail] = new OrganisationPattern(now, week);
             return week;

@@ -100,6 +100,11 @@ public sealed class StyleProfile
     public long[] ActiveHours { get; } = new long[HoursPerWeek];
     /// <summary>The clock hour of the last message counted into <see cref="ActiveHours"/> (hours since 1970, UTC; 0 for none).</summary>
     public long LastActiveHour;
+    /// <summary>
+    /// True when <see cref="ActiveHours"/> began as a stored profile's message counts (before version 5 only messages were
+    /// counted): those counts stay in it, inflated by bursts, so it does not inform how much mentors' hours vary.
+    /// </summary>
+    public bool ActiveHoursFromMessages;
 
     public static int HourOfWeek(DateTimeOffset at)
     {

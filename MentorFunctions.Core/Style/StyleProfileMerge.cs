@@ -54,6 +54,7 @@ public static class StyleProfileMerge
         Add(into.Activity, from.Activity);
         Add(into.ActiveHours, from.ActiveHours);
         into.LastActiveHour = Math.Max(into.LastActiveHour, from.LastActiveHour);
+        into.ActiveHoursFromMessages |= from.ActiveHoursFromMessages;
         for (var i = 0; i < into.ExemplarAxes.Length; i++)
             into.ExemplarAxes[i] = RunningStat.Combine(into.ExemplarAxes[i], from.ExemplarAxes[i]);
         into.RecentLatency.Merge(from.RecentLatency, latencyHalfLife);

@@ -71,28 +71,35 @@ public static class ActivityPattern
     /// The programme's week from each mentor's hour-of-week counts: their sum with neighbouring hours shared, and the
     /// concentration that makes each mentor's counts likeliest under a Dirichlet-multinomial whose mean is the week of
     /// the <em>other</em> mentors (leave-one-out, so a mentor does not vouch for themselves); <see cref="DefaultConcentration"/>
-    /// while fewer than <see cref="MentorsToEstimate"/> mentors have written. <see cref="OrganisationWeek.None"/> when
+    /// while fewer than <see cref="MentorsToEstimate"/> mentors have written hours of their own. <see cref="OrganisationWeek.None"/> when
     /// nobody has.
     /// </summary>
-    public static OrganisationWeek Organisation(IReadOnlyList<long[]> mentors)
+    public static OrganisationWeek Organisation(IReadOnlyList<long[]> mentors) =>
+        Organisation(mentors.Select(m => (m, false)).ToList());
+
+    /// <param name="mentors">Each mentor's hours, and whether they began as message counts (such a mentor's counts are in
+    /// the week but not in the estimate: bursts inflate them, which would understate how alike mentors are).</param>
+    public static OrganisationWeek Organisation(IReadOnlyList<(long[] Hours, bool FromMessages)> mentors)
     {
         ArgumentNullException.ThrowIfNull(mentors);
         var sum = new long[Hours];
-        var writing = new List<long[]>();
-        foreach (var counts in mentors)
+        var writing = new List<(long[] Hours, bool FromMessages)>();
+        foreach (var mentor in mentors)
         {
+            var counts = mentor.Hours;
             if (counts.Length != Hours) throw new ArgumentException($"Expected {Hours} hour-of-week counts per mentor.", nameof(mentors));
             if (!counts.AsSpan().ContainsAnyExcept(0L)) continue;
-            writing.Add(counts);
+            writing.Add(mentor);
             for (var h = 0; h < Hours; h++) sum[h] += counts[h];
         }
         var shares = Shares(sum);
         if (shares.Length == 0) return OrganisationWeek.None;
-        if (writing.Count < MentorsToEstimate) return new OrganisationWeek(shares, DefaultConcentration, writing.Count);
+        var estimable = writing.Where(m => !m.FromMessages).Select(m => m.Hours).ToList();
+        if (estimable.Count < MentorsToEstimate) return new OrganisationWeek(shares, DefaultConcentration, writing.Count);
 
         var scores = new double[Candidates.Length];
         var others = new long[Hours];
-        foreach (var counts in writing)
+        foreach (var counts in estimable)
         {
             for (var h = 0; h < Hours; h++) others[h] = sum[h] - counts[h];
             var mean = Shares(others);
@@ -131,7 +138,7 @@ public static class ActivityPattern
         return shares;
     }
 
-    /// <summary>ln Γ(x) for x &gt; 0 (Lanczos, g = 7, nine terms): to about 1e-8, plenty to choose among concentrations.</summary>
+    /// <summary>ln Γ(x) for x &gt; 0 (Lanczos, g = 7, nine terms: about 14 significant digits).</summary>
     internal static double LogGamma(double x)
     {
         if (x < 0.5) return Math.Log(Math.PI / Math.Sin(Math.PI * x)) - LogGamma(1 - x);
@@ -140,7 +147,7 @@ public static class ActivityPattern
         var t = x + 7.5;
         ReadOnlySpan<double> c =
         [
-            676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61503916999185,
+            676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
             12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
         ];
         for (var i = 0; i < c.Length; i++) a += c[i] / (x + i + 1);

@@ -69,7 +69,11 @@ public sealed class ActiveHoursTests
         var node = System.Text.Json.Nodes.JsonNode.Parse(ProfileCodec.SerializeJson(first))!.AsObject();
         node.Remove("ah");
         node.Remove("lh");
+        node.Remove("am");
         var old = ProfileCodec.Deserialize(System.Text.Encoding.UTF8.GetBytes(node.ToJsonString())).Profile;
         Assert.Equal(first.Activity, old.ActiveHours);
+        Assert.True(old.ActiveHoursFromMessages);
+        Assert.False(first.ActiveHoursFromMessages);
+        Assert.True(ProfileCodec.Deserialize(ProfileCodec.Serialize(old)).Profile.ActiveHoursFromMessages);
     }
 }

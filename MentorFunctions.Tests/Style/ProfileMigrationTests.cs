@@ -147,4 +147,36 @@ public sealed class ProfileMigrationTests
         absurd.AddRange([0x80, 0x80, 0x80, 0x80, 0x80, 0x20]);
         Assert.Throws<ProfileFormatException>(() => ProfileCodec.Deserialize(absurd.ToArray()));
     }
+
+    [Theory]
+    [InlineData(0L, -60L)] // the first instant, shown an hour earlier: before the calendar begins
+    [InlineData(3155378975999999999L, 60L)] // the last instant, shown an hour later
+    [InlineData(638_000_000_000_000_000L, long.MinValue)] // an offset no clock has
+    [InlineData(638_000_000_000_000_000L, 900L)] // 15 hours
+    public void A_stored_time_that_cannot_exist_is_a_format_error(long ticks, long offsetMinutes)
+    {
+        // The first time field after the ledger flag: an empty profile with a ledger whose wait began at that time.
+        var ledger = new PairLedger { LatestUnansweredAt = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero) };
+        var bytes = ProfileCodec.Serialize(new StyleProfile(), ledger).ToList();
+        var original = Zigzag(ledger.LatestUnansweredAt.Value.UtcTicks).Concat(Zigzag(0)).ToArray();
+        var at = IndexOf(bytes, original);
+        Assert.True(at > 0);
+        bytes.RemoveRange(at, original.Length);
+        bytes.InsertRange(at, Zigzag(ticks).Concat(Zigzag(offsetMinutes)));
+        Assert.Throws<ProfileFormatException>(() => ProfileCodec.Deserialize(bytes.ToArray()));
+    }
+
+    private static IEnumerable<byte> Zigzag(long v)
+    {
+        var u = (ulong)((v << 1) ^ (v >> 63));
+        while (u >= 0x80) { yield return (byte)(u | 0x80); u >>= 7; }
+        yield return (byte)u;
+    }
+
+    private static int IndexOf(List<byte> data, byte[] pattern)
+    {
+        for (var i = data.Count - pattern.Length; i >= 0; i--)
+            if (data.Skip(i).Take(pattern.Length).SequenceEqual(pattern)) return i - 1 >= 0 && data[i - 1] == 1 ? i : -1;
+        return -1;
+    }
 }
