@@ -69,7 +69,8 @@ internal sealed class ControlsHarness
     public AdminApi Admin => Provider.GetRequiredService<AdminApi>();
 
     // One counter for every harness: harnesses over one store are instances of one app on one Zulip server.
-    private static long s_lastMessageId;
+    // Far above the user ids the tests use, so a command's message id (a handled-commands row key) never reads as a user's.
+    private static long s_lastMessageId = 9_000_000;
 
     /// <summary>A DM command; each call is a new Zulip message unless <paramref name="messageId"/> repeats one (a re-send).</summary>
     public async Task<string> SayAsync(long senderId, string text, string fullName = "Someone", long? messageId = null) =>
