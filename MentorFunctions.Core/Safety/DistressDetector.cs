@@ -39,11 +39,13 @@ public sealed partial class DistressDetector
             if (!plausible.Contains(lexicon.Language))
                 continue;
             var prepared = lexicon.Prepare(normalized);
-            // A story or essay named anywhere in the message frames what it says about other people.
-            var framed = (lexicon.Fiction.IsMatch(prepared) || lexicon.Assignment?.IsMatch(prepared) == true) && !lexicon.SelfRelate.IsMatch(prepared);
+            // A story or essay named anywhere in the message frames what it says about other people, unless the student
+            // is passing on what someone they know said: a report about a real person is never framed away.
+            var reported = lexicon.Reporter?.IsMatch(prepared) == true;
+            var framed = (lexicon.Fiction.IsMatch(prepared) || lexicon.Assignment?.IsMatch(prepared) == true) && !lexicon.SelfRelate.IsMatch(prepared) && !reported;
             foreach (var sentence in SafetyText.Sentences(prepared))
             {
-                if (lexicon.Fiction.IsMatch(sentence) && !lexicon.SelfRelate.IsMatch(sentence))
+                if (lexicon.Fiction.IsMatch(sentence) && !lexicon.SelfRelate.IsMatch(sentence) && lexicon.Reporter?.IsMatch(sentence) != true)
                     continue;
                 foreach (var clause in SafetyText.Clauses(sentence))
                 {

@@ -49,6 +49,12 @@ public sealed class DistressLexicon
     /// </summary>
     public Regex? Assignment { get; init; }
 
+    /// <summary>
+    /// The student passes on what a friend, classmate, relative or "someone I know" said ("my friend told me..."):
+    /// a real report, so no story or school word elsewhere in the message frames it away.
+    /// </summary>
+    public Regex? Reporter { get; init; }
+
     /// <summary>Within a fiction sentence, the student says it is about them too ("that's how I feel").</summary>
     public required Regex SelfRelate { get; init; }
 

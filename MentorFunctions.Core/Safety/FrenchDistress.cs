@@ -16,6 +16,7 @@ internal static class FrenchDistress
         Prepare = static s => s.Replace('\'', ' ').Replace('-', ' '),
         Fiction = R(@"\b(personnage|personnages|heros|heroine|roman|film|serie|chanson|chansons|paroles|poeme|poesie|protagoniste|mechant|narrateur|fanfic|jeu de role|jeu video|dans le jeu|scene|scenario|chapitre|intrigue|anime|manga|bd|bande dessinee|documentaire|fiction|hypothetiquement|citation|dissertation sur|expose sur|travail sur|recherche sur|dossier sur|prevention|sensibilisation|statistiques|dans l histoire|l histoire que|le livre|dans le livre|un livre|piece de theatre|chante|chanteur|chanteuse|rappeur)\b"),
         Assignment = R(@"\b(pour|dans) (mon|ma|un|une|le|la|ce|cet|cette) (dissertation|dissert|expose|devoir|dm|commentaire|controle|cours de \w+|fiche de lecture)\b"),
+        Reporter = R(@"\b((mon|ma) (meilleur |meilleure )?(ami|amie|pote|copain|copine|camarade|frere|soeur|cousin|cousine|mere|pere)|(une|un) (fille|garcon|eleve|copine|copain|amie|ami) de (ma )?(classe|ecole)|quelqu un que je connais) (\w+ ){0,2}(m a dit|a dit|dit|me dit|m a ecrit|a ecrit|m a raconte|n arrete pas de dire|m a envoye)\b"),
         SelfRelate = R(@"\b(c est ce que je ressens|c est comme ca que je me sens|je ressens la meme chose|je me sens pareil|moi aussi|comme moi|dans la vraie vie|je suis serieux|je suis serieuse|je parle de moi)\b"),
         Hyperbole = R(
             @"\b(je |j )?(meurs|mourir|mort|morte|morts|crever|creve|crevais) (de|d) (rire|honte|faim|ennui|fatigue|chaud|froid|peur|envie|soif|jalousie)\b|\bmdr\b|\bptdr\b" +

@@ -15,6 +15,7 @@ internal static class PortugueseDistress
         Language = "pt",
         Fiction = R(@"\b(personagem|personagens|conto|romance|filme|novela|serie|musica|cancao|letra da|poema|poesia|protagonista|vilao|narrador|fanfic|roleplay|no jogo|videogame|cena|roteiro|capitulo|trama|anime|manga|quadrinho|documentario|ficcao|hipoteticamente|citacao|redacao sobre|apresentacao sobre|trabalho sobre|pesquisa sobre|seminario sobre|prevencao|conscientizacao|setembro amarelo|estatisticas|na historia|a historia que|o livro|no livro|um livro|peca de teatro|canta|cantor|cantora)\b"),
         Assignment = R(@"\b(para|pra|no|na) (meu|minha|o|a|um|uma|esse|essa) (redacao|trabalho|tarefa|seminario|apresentacao|prova|aula de \w+|resenha)\b"),
+        Reporter = R(@"\b((meu|minha) (melhor )?(amigo|amiga|colega|irmao|irma|primo|prima|mae|pai)|(uma|um) (menina|menino|colega|amiga|amigo) da (minha )?(sala|turma|escola)|alguem que (eu )?conheco) (\w+ ){0,2}(me disse|disse|diz|falou|me falou|contou|me contou|escreveu|me escreveu|fica dizendo|vive dizendo|mandou)\b"),
         SelfRelate = R(@"\b(e assim que eu me sinto|e assim que me sinto|me sinto assim|me sinto igual|eu tambem|igual a mim|como eu|na vida real|de verdade|falo serio|to falando serio|estou falando serio|falando de mim)\b"),
         Hyperbole = R(
             @"\b(to |estou |tou |ta |vou )?(morrer|morrendo|morri|morro|morta|morto) de (rir|vergonha|fome|tedio|sono|calor|frio|medo|inveja|saudade|saudades|amores|cansaco|sede|ciume|ciumes|raiva|vontade|preguica)\b" +

@@ -16,6 +16,7 @@ internal static class SpanishDistress
         Language = "es",
         Fiction = R(@"\b(personaje|personajes|cuento|novela|pelicula|serie|cancion|canciones|letra de|poema|poesia|protagonista|villano|narrador|fanfic|juego de rol|videojuego|en el juego|escena|guion|capitulo|trama|anime|manga|comic|documental|ficcion|hipoteticamente|cita|ensayo sobre|presentacion sobre|trabajo sobre|investigacion sobre|informe sobre|exposicion sobre|prevencion|concientizacion|estadisticas|en la historia|la historia que|mi historia trata|el libro|en el libro|un libro|obra de teatro|dice la cancion|canta|cantante)\b"),
         Assignment = R(@"\b(para|en) (mi|un|una|el|la|este|esta) (ensayo|trabajo|redaccion|tarea|exposicion|presentacion|examen|clase de \w+|comentario de texto)\b"),
+        Reporter = R(@"\b((mi|mis) (mejor )?(amigo|amiga|amigos|amigas|companero|companera|hermano|hermana|primo|prima|mama|papa)|(una|un) (chica|chico|companera|companero|amiga|amigo) de (mi )?(clase|escuela|colegio)|alguien que conozco) (\w+ ){0,2}(me dijo|dijo|dice|me dice|me conto|me escribio|escribio|sigue diciendo|me mando)\b"),
         SelfRelate = R(@"\b(asi me siento( yo)?|me siento igual|me siento asi|yo tambien|igual que yo|como yo|en la vida real|de verdad|lo digo en serio|hablo de mi)\b"),
         Hyperbole = R(
             @"\b(me |nos )?(muero|muerto|muerta|morir|morirme|muriendo|muriendome|me muero) (de|del) (la )?(risa|verguenza|hambre|aburrimiento|sueno|calor|frio|ganas|amor|pena|envidia|cansancio|sed|celos|nervios|emocion)\b" +
