@@ -161,22 +161,24 @@ public sealed partial class OutputGuard
     private static partial Regex StyleStatistics();
 
     /// <summary>Saying it is not a machine, in any phrasing: "a real person, not a bot", "não um robô", "keine Maschine".</summary>
+    // In English the denial needs a first person or "this is / you're" before it, so "a thermostat is not AI" passes.
     // The machine word ends the phrase ("not a bot :)", "keine Maschine, versprochen"), so "not a bot expert" passes.
-    [GeneratedRegex(@"(\b(not|isn't|is not|am not|aren't|are not) (an? |some )?(ai|bot|robot|chat ?bot|machine|language model)|\bno (soy|es|eres|un|una) (un[ao]? )?(ia|bot|robot|maquina|inteligencia artificial)|\bnao (sou|e|um|uma) (um[a]? )?(ia|bot|robo|maquina|inteligencia artificial)|\b(pas|non|ni) (un[e]? )(ia|bot|robot|machine|intelligence artificielle)|\b(kein|keine|keinen) (ki|bot|roboter|maschine|chatbot))\b(?=\s*($|[^\w\s]|(and|but|or|y|o|e|ou|et|und|oder|pero|mas|mais|aber|sondern|i|yo|eu|je|ich|soy|sou|just|only|promise|versprochen|prometo|promis)\b))" +
+    [GeneratedRegex(@"(\b(i|i'm|im|i am|me|myself|this is|you're|youre|you are)\b[^.!?;\n]{0,40}?\b(not|isn't|is not|am not|aren't|are not) (an? |some )?(ai|bot|robot|chat ?bot|machine|language model)|\bno (soy|es|eres|un|una) (un[ao]? )?(ia|bot|robot|maquina|inteligencia artificial)|\bnao (sou|e|um|uma) (um[a]? )?(ia|bot|robo|maquina|inteligencia artificial)|\b(pas|non|ni) (un[e]? )(ia|bot|robot|machine|intelligence artificielle)|\b(kein|keine|keinen) (ki|bot|roboter|maschine|chatbot))\b(?=\s*($|[^\w\s-]|(and|but|or|y|o|e|ou|et|und|oder|pero|mas|mais|aber|sondern|i|yo|eu|je|ich|soy|sou|just|only|promise|versprochen|prometo|promis)\b))" +
         @"|\b(talking|chatting|speaking|writing) (to|with) (a )?(real|actual) (person|human|human being)\b|\b(hablando|hablas|escribiendo|escribes) con (una )?persona (real|de verdad)\b|\b(falando|fala|conversando|conversa) com (uma )?pessoa (real|de verdade)\b|\b(parles|parlez|ecris|ecrivez) (a|avec) (une )?(vraie personne|personne reelle|humain|etre humain)\b|\b(schreibst|redest|sprichst|chattest) mit (einem |einer )?(echten |richtigen )?(menschen|person)\b", RegexOptions.CultureInvariant)]
     private static partial Regex MachineDenial();
 
     /// <summary>Saying the mentor writes in person: "I'm writing to you myself", "je te réponds en personne".</summary>
-    [GeneratedRegex(@"\b(i am|i'm|im) (writing|replying|answering|texting)( to you| back)? (myself|personally|in person)\b|\b(i|me) (personally|myself) (am )?(writing|replying|answering)\b|\bje (te |vous )?(reponds|ecris) (moi meme|en personne|personnellement)\b|\b(te )?(escribo|respondo) (yo mism[oa]|en persona|personalmente)\b|\b(te )?(escrevo|respondo) (eu mesm[oa]|pessoalmente|em pessoa)\b|\bich (schreibe|antworte) (dir )?(selbst|persoenlich)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(i am|i'm|im) (writing|replying|answering|texting)( to you| back)? (myself|personally|in person)\b|\b(i|me) personally (am )?(writing|replying|answering)\b|\b(i|me) myself (am )?(writing|replying|answering) (to you|back)\b|\bje (te |vous )?(reponds|ecris) (moi meme|en personne|personnellement)\b|\b(te )?(escribo|respondo) (yo mism[oa]|en persona|personalmente)\b|\b(te )?(escrevo|respondo) (eu mesm[oa]|pessoalmente|em pessoa)\b|\bich (schreibe|antworte) (dir )?(selbst|persoenlich)\b", RegexOptions.CultureInvariant)]
     private static partial Regex InPerson();
 
-    [GeneratedRegex(@"\b(?:https?://|www\.)[^\s<>()""']+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|me|co|info|biz|xyz|app|dev|ly|gg|ru|cn|tk|top|site|online|link|click|edu|gov|uk|de|fr|es|br|eu|ch|nl|ca|us|mx|ar|tv|ai|page|blog|shop|store|live|news|club)(?:/[^\s<>()""']*)?\b" +
-        // Any other host with a path ("docs.example.int/recursion"): a file name has no slash after it.
-        @"|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}/[^\s<>()""']+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:https?://|www\.)[^\s<>()""']+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|me|co|info|biz|xyz|app|dev|ly|gg|ru|cn|tk|top|site|online|link|click|edu|gov|uk|de|fr|es|br|eu|ch|nl|ca|us|mx|ar|pt|tv|ai|page|blog|shop|store|live|news|club)(?:/[^\s<>()""']*)?\b" +
+        // Any other host with a path ("docs.example.int/recursion") needs a subdomain, a path that starts with a letter
+        // and a last label that is no code member, so "arr.length/2" or "package.json/scripts" is not a link.
+        @"|\b[a-z0-9-]+(?:\.[a-z0-9-]+)+\.(?!(?:length|size|count|json|js|ts|py|cs|java|txt|md|html|css|xml|ya?ml|csv|format|value|name|prototype)/)[a-z]{2,24}/[a-z][^\s<>()""']*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Url();
 
     [GeneratedRegex(@"[\w.-]+\s*(?:\(at\)|\[at\]|\{at\}|\(arroba\)|\[arroba\])\s*[\w-]+(?:\s*(?:\.|\(dot\)|\[dot\]| dot )\s*[\w-]+)+" +
-        @"|\b[\w.-]+(?: (?:dot|punto|ponto|point|punkt) [\w-]+)* (?:at|arroba|chez) [\w-]+(?: (?:dot|punto|ponto|point|punkt) [\w-]+)* (?:dot|punto|ponto|point|punkt) (?:com|org|net|edu|io|me|co|de|fr|es|pt|br|uk|info)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+        @"|\b[\w.-]+(?: (?:dot|punto|ponto|point|punkt) [\w-]+)* (?:at|arroba|arobase) [\w-]+(?: (?:dot|punto|ponto|point|punkt) [\w-]+)* (?:dot|punto|ponto|point|punkt) (?:com|org|net|edu|io|me|co|de|fr|es|pt|br|uk|info)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SpelledEmail();
 
     [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", RegexOptions.CultureInvariant)]

@@ -37,6 +37,16 @@ public sealed class OutputGuardTests
     [InlineData("Ana personally recommended this book last week.")]
     [InlineData("Write it like a recipe: steps first, then the base case.")]
     [InlineData("Call the function with n-1 until n is 0; e.g. factorial(5) = 120.")]
+    [InlineData("Take the middle: mid = arr.length/2, then compare.")]
+    [InlineData("Use Math.floor(nums.length/2) for the middle index.")]
+    [InlineData("Add a start command under package.json/scripts.")]
+    [InlineData("In Java, String.format/printf both take a format string.")]
+    [InlineData("Halve it with this.items.length/2 each step.")]
+    [InlineData("A thermostat is not AI.")]
+    [InlineData("Your essay reads great, clearly not AI-generated!")]
+    [InlineData("The computer is not a robot, it only follows the steps you give it.")]
+    [InlineData("I myself am writing a small game to practise loops.")]
+    [InlineData("C'est une question de point de vue, comme chez mamie point de vue cuisine.")]
     public void Ordinary_answers_pass(string answer) => Assert.Null(Check(answer));
 
     /// <summary>Bad answers phrased unlike the cases above, written before the guard was widened to catch them.</summary>
@@ -57,6 +67,8 @@ public sealed class OutputGuardTests
     [InlineData("Find me on t.me/ana_mentor", "guard-link")]
     [InlineData("Write to ana dot lima at gmail dot com and I'll send notes.", "guard-email")]
     [InlineData("mail: ana[at]mentoring.org", "guard-email")]
+    [InlineData("Écris-moi à ana point lima arobase gmail point com.", "guard-email")]
+    [InlineData("I am a real person here, not a bot!", "guard-claims-human")]
     public void Bad_answers_in_other_words_are_held_back(string answer, string reason) => Assert.Equal(reason, Check(answer)?.Reason);
 
     [Theory]
