@@ -1,3 +1,4 @@
+using MentorLab.Statistics;
 using MentorFunctions.Core.Conversations;
 using MentorFunctions.Core.Storage;
 using MentorFunctions.Core.Style;
@@ -66,22 +67,7 @@ public static class HeldOutReplies
             // The mentor-wide profile: each training message of this conversation once.
             var pairBytes = ProfileCodec.Serialize(new StyleProfile(), new PairLedger());
             foreach (var m in conversation.Where(Training))
-            {
-                var (pair, ledger, _) = ProfileCodec.Deserialize(pairBytes);
-                if (!ledger.TryMarkCounted(m.Id)) continue;
-                var message = Message(m, mentorId);
-                if (message.Role == ParticipantRole.Mentor)
-                {
-                    var mentor = ProfileCodec.Deserialize(mentorBytes).Profile;
-                    StyleLearner.Record(message, ledger, pair, mentor, style);
-                    mentorBytes = ProfileCodec.Serialize(mentor);
-                }
-                else
-                {
-                    StyleLearner.Record(message, ledger, pair, null, style);
-                }
-                pairBytes = ProfileCodec.Serialize(pair, ledger);
-            }
+                StoredRecordStep.Record(Message(m, mentorId), ref pairBytes, ref mentorBytes, style);
 
             foreach (var studentId in conversation.Where(m => m.SenderId != mentorId).Select(m => m.SenderId).Distinct().Order())
             {

@@ -147,21 +147,9 @@ public static class TimingExperiment
         {
             ct.ThrowIfCancellationRequested();
             if (times[m.Id] >= cut) { afterOf[name].Add(m); continue; }
-            var message = Message(m, authorId, times);
-            // As the record step does: read the stored profiles, learn, store them again.
-            var (pair, ledger, _) = ProfileCodec.Deserialize(pairs[name]);
-            if (!ledger.TryMarkCounted(m.Id)) continue;
-            if (message.Role == ParticipantRole.Mentor)
-            {
-                var mentor = ProfileCodec.Deserialize(mentorBytes).Profile;
-                StyleLearner.Record(message, ledger, pair, mentor, style);
-                mentorBytes = ProfileCodec.Serialize(mentor);
-            }
-            else
-            {
-                StyleLearner.Record(message, ledger, pair, null, style);
-            }
-            pairs[name] = ProfileCodec.Serialize(pair, ledger);
+            var pairBytes = pairs[name];
+            StoredRecordStep.Record(Message(m, authorId, times), ref pairBytes, ref mentorBytes, style);
+            pairs[name] = pairBytes;
         }
         var heldOutPairs = names.Select(n => (Conversation: n, Pair: pairs[n], Ledger: ProfileCodec.Deserialize(pairs[n]).Ledger, After: afterOf[n])).ToList();
 
